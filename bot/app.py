@@ -1,0 +1,55 @@
+"""The Bolt app factory: middleware, listeners and the outbox sender, wired to one database."""
+
+import logging
+from dataclasses import dataclass
+
+from slack_bolt import App, BoltContext
+from slack_bolt.authorization import AuthorizeResult
+
+from bot import listeners
+from bot.middleware import member_resolver
+from bot.settings import Settings
+from bot.slack_client import slack_client
+from bot.views.notifications import render_notification
+from jobs.outbox import OutboxSender
+from storage.db import Database
+
+
+@dataclass
+class SalesDesk:
+    settings: Settings
+    db: Database
+    app: App
+    outbox: OutboxSender
+
+
+def create_desk(settings: Settings, db: Database, outbox_poll_seconds: float = 5.0) -> SalesDesk:
+    app = App(
+        # No token here: `authorize` hands it to each request's client.
+        client=slack_client(None, settings.slack_api_url),
+        signing_secret=settings.slack_signing_secret,
+        authorize=_single_workspace(settings.slack_bot_token),
+        logger=logging.getLogger("salesdesk.bolt"),
+        ignoring_self_events_enabled=False,
+    )
+    outbox = OutboxSender(
+        db,
+        slack_client(settings.slack_bot_token, settings.slack_api_url),
+        render_notification,
+        settings.locale,
+        outbox_poll_seconds,
+    )
+    app.middleware(member_resolver(db, settings))
+    listeners.register(app, db, on_notify=outbox.wake)
+    return SalesDesk(settings, db, app, outbox)
+
+
+def _single_workspace(token: str | None):
+    """One workspace, one bot token: no auth.test round trip on the request path."""
+
+    def authorize(context: BoltContext) -> AuthorizeResult:
+        return AuthorizeResult(
+            enterprise_id=context.enterprise_id, team_id=context.team_id, bot_token=token
+        )
+
+    return authorize

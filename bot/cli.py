@@ -1,0 +1,103 @@
+"""The `salesdesk` command line."""
+
+import argparse
+import logging
+import sys
+
+from bot.logs import setup_logging
+from bot.settings import Settings, SettingsError
+
+log = logging.getLogger("salesdesk")
+IMPORT_KINDS = ("teams", "members", "customers", "orders")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="salesdesk", description="Sales Desk, the sales back office in Slack"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="connect to Slack (Socket Mode, or HTTP with --http)")
+    serve.add_argument("--http", action="store_true", help="serve Slack's HTTP mode with gunicorn")
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--workers", type=_positive, default=2)
+    serve.add_argument("--no-scheduler", action="store_true", help="do not run scheduled jobs here")
+    serve.set_defaults(run=_serve)
+
+    console = sub.add_parser("console", help="talk to the bot in this terminal, no Slack needed")
+    console.add_argument("-c", dest="line", help="run one line, print the reply and exit")
+    console.add_argument("--as", dest="user", metavar="SLACK_USER_ID", help="act as this member")
+    console.set_defaults(run=_console)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_sub.add_parser("upgrade", help="apply migrations").set_defaults(run=_db_upgrade)
+
+    imports = sub.add_parser("import", help="upsert records from a CSV file")
+    imports.add_argument("kind", choices=IMPORT_KINDS)
+    imports.add_argument("file")
+    imports.set_defaults(run=_import)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging()
+    try:
+        return args.run(Settings.from_env(), args) or 0
+    except SettingsError as error:
+        print(f"salesdesk: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        log.debug("unexpected error", exc_info=True)
+        print(f"salesdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return value
+
+
+def _serve(settings: Settings, args) -> int:
+    from bot import serve
+
+    if args.http:
+        serve.serve_http(settings, args.host, args.port, args.workers)
+    else:
+        if not settings.slack_app_token:
+            raise SettingsError(
+                "SLACK_APP_TOKEN is not set: `serve` needs it for Socket Mode "
+                "(or use `serve --http`)"
+            )
+        serve.serve_socket_mode(settings)
+    return 0
+
+
+def _console(settings: Settings, args) -> int:
+    from bot.console import run_console
+
+    return run_console(settings, line=args.line, user=args.user)
+
+
+def _db_upgrade(settings: Settings, args) -> int:
+    from bot.runtime import migrate
+
+    migrate(settings)
+    print("salesdesk: the database is up to date")
+    return 0
+
+
+def _import(settings: Settings, args) -> int:
+    from bot.import_report import run_import
+
+    return run_import(settings, args.kind, args.file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

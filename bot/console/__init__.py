@@ -1,0 +1,130 @@
+"""`salesdesk console`: the real Bolt app, driven from the terminal instead of Slack."""
+
+import secrets
+import sys
+import time
+from datetime import date
+
+from slack_bolt import BoltRequest
+from sqlmodel import select
+
+from bot.app import create_desk
+from bot.console.local_slack import LocalSlack
+from bot.console.render import render_message
+from bot.runtime import open_database
+from bot.settings import Settings
+from storage.demo import is_empty, load_demo
+from storage.models import Member
+
+try:
+    from slack_sdk.signature import SignatureVerifier
+except ImportError:  # pragma: no cover
+    SignatureVerifier = None
+
+BANNER = "Sales Desk console: type what you would type in Slack, like /order help. Ctrl-D to quit."
+
+
+def run_console(settings: Settings, line: str | None = None, user: str | None = None) -> int:
+    db = open_database(settings)
+    with db.session() as session:
+        if is_empty(session):
+            load_demo(session, date.today())
+        member = _member(session, user)
+    if member is None:
+        print(f"salesdesk: no member with Slack user id {user}", file=sys.stderr)
+        return 2
+    with LocalSlack(_print_post) as slack:
+        secret = secrets.token_hex(16)
+        console_settings = _console_settings(settings, slack.api_url, secret)
+        desk = create_desk(console_settings, db)
+        session = ConsoleSession(desk, member, secret)
+        if line is not None:
+            return session.run(line)
+        print(BANNER)
+        print(f"You are {member.name} ({member.slack_user_id}, {member.role}).")
+        return session.loop()
+
+
+class ConsoleSession:
+    def __init__(self, desk, member: Member, secret: str):
+        self.desk = desk
+        self.member = member
+        self.secret = secret
+
+    def loop(self) -> int:
+        while True:
+            try:
+                line = input("> ")
+            except EOFError:
+                print()
+                return 0
+            if line.strip():
+                self.run(line)
+
+    def run(self, line: str) -> int:
+        line = line.strip()
+        if not line.startswith("/"):
+            print("Type a slash command, like /order help or /order list.")
+            return 1
+        command, _, text = line.partition(" ")
+        response = self.desk.app.dispatch(self._request(command, text.strip()))
+        if response.status != 200:
+            print(f"That command is not available here ({command}).")
+            return 1
+        if response.body:
+            print(render_message(_json(response.body)))
+        self.desk.outbox.deliver_due()
+        return 0
+
+    def _request(self, command: str, text: str) -> BoltRequest:
+        from urllib.parse import urlencode
+
+        body = urlencode(
+            {
+                "command": command,
+                "text": text,
+                "user_id": self.member.slack_user_id,
+                "user_name": self.member.name,
+                "team_id": "TCONSOLE",
+                "channel_id": "CCONSOLE",
+                "response_url": "",
+                "trigger_id": "console",
+            }
+        )
+        timestamp = str(int(time.time()))
+        signature = SignatureVerifier(self.secret).generate_signature(
+            timestamp=timestamp, body=body
+        )
+        headers = {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-slack-request-timestamp": timestamp,
+            "x-slack-signature": signature,
+        }
+        return BoltRequest(body=body, headers=headers)
+
+
+def _member(session, user: str | None) -> Member | None:
+    if user:
+        return session.exec(select(Member).where(Member.slack_user_id == user)).first()
+    admin = session.exec(select(Member).where(Member.role == "admin").order_by(Member.id)).first()
+    return admin or session.exec(select(Member).order_by(Member.id)).first()
+
+
+def _console_settings(settings: Settings, api_url: str, secret: str) -> Settings:
+    from dataclasses import replace
+
+    return replace(
+        settings, slack_bot_token="xoxb-console", slack_signing_secret=secret, slack_api_url=api_url
+    )
+
+
+def _print_post(method: str, args: dict) -> None:
+    if method == "chat.postMessage":
+        print(f"\n[message to {args.get('channel')}]")
+        print(render_message(args))
+
+
+def _json(body: str) -> dict:
+    import json
+
+    return json.loads(body)

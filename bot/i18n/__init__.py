@@ -1,0 +1,58 @@
+"""The message catalog and locale-aware formatting of numbers, money and dates."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_currency, format_decimal
+
+from bot.i18n import en, zh_CN
+
+CATALOGS = {"en": en.MESSAGES, "zh-CN": zh_CN.MESSAGES}
+DEFAULT_LOCALE = "en"
+
+
+def normalise_locale(value: str | None) -> str | None:
+    """Map Slack's or a CSV's locale ('zh-CN', 'zh_CN', 'en-US', 'ZH') to one we speak."""
+    if not value:
+        return None
+    value = value.replace("_", "-").lower()
+    if value.startswith("zh"):
+        return "zh-CN"
+    if value.startswith("en"):
+        return "en"
+    return None
+
+
+def t(locale: str, key: str, **params: object) -> str:
+    catalog = CATALOGS.get(locale, CATALOGS[DEFAULT_LOCALE])
+    template = catalog.get(key) or CATALOGS[DEFAULT_LOCALE][key]
+    return template.format(**params) if params else template
+
+
+def _babel(locale: str) -> str:
+    return "zh_Hans_CN" if locale == "zh-CN" else "en_US"
+
+
+def money(amount: Decimal, currency: str, locale: str) -> str:
+    return format_currency(amount, currency, locale=_babel(locale))
+
+
+def number(value: Decimal | int, locale: str) -> str:
+    return format_decimal(value, locale=_babel(locale))
+
+
+def day(value: date | None, locale: str) -> str:
+    if value is None:
+        return "—"
+    return format_date(value, format="medium", locale=_babel(locale))
+
+
+def moment(value: datetime, locale: str, timezone: str) -> str:
+    local = value.astimezone(ZoneInfo(timezone))
+    babel_locale = _babel(locale)
+    return (
+        f"{format_date(local, 'medium', locale=babel_locale)} "
+        f"{format_time(local, 'short', locale=babel_locale)}"
+    )

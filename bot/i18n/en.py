@@ -1,0 +1,79 @@
+MESSAGES = {
+    "list.separator": ", ",
+    "list.none": "none (this is the end of the line)",
+    "error.internal": "Sorry, something went wrong on our side and nothing was changed. "
+    "Please try again in a moment.",
+    "error.not_a_member": "Hi! You are not registered with Sales Desk yet, so there is nothing I "
+    "can show you. Please ask your sales admin to add you.",
+    "error.text_too_long": "That is too long for me: {limit} characters at most. Nothing was changed.",
+    "status.received": "Received",
+    "status.confirmed": "Confirmed",
+    "status.in_production": "In production",
+    "status.ready_to_ship": "Ready to ship",
+    "status.shipped": "Shipped",
+    "status.delivered": "Delivered",
+    "status.invoiced": "Invoiced",
+    "status.paid": "Paid",
+    "status.on_hold": "On hold",
+    "status.cancelled": "Cancelled",
+    "order.help.title": "How to use /order",
+    "order.help": "*Order desk*\n"
+    "• `/order status 1234` (or just `/order 1234`): where an order stands\n"
+    "• `/order list`: the newest orders you can see\n"
+    "• `/order list mine`: orders of your customers\n"
+    "• `/order list late`: orders past their promised ship date and not shipped\n"
+    "• `/order list ACME`: orders of a customer, by code or part of the name\n"
+    "• `/order update 1234 shipped tracking SF123`: move an order on, with an optional note "
+    "(desk, managers and admins)\n"
+    "Statuses: received, confirmed, in_production, ready_to_ship, shipped, delivered, invoiced, "
+    "paid, on_hold, cancelled.",
+    "order.card.title": "Order {number} · {customer}",
+    "order.card.customer": "Customer {code} · Rep {rep}",
+    "order.card.last_change": "Last change: {by}, {at}, to {status}",
+    "order.card.note": " — “{note}”",
+    "order.card.by_import": "import",
+    "order.card.no_changes": "No changes recorded yet",
+    "order.field.status": "Status",
+    "order.field.amount": "Amount",
+    "order.field.ordered": "Ordered",
+    "order.field.promised": "Promised ship date",
+    "order.field.shipped": "Shipped",
+    "order.field.delivered": "Delivered",
+    "order.late_badge": "{status} · :warning: late",
+    "order.list.header": "{title} ({total})",
+    "order.list.title.all": "Latest orders",
+    "order.list.title.mine": "Your customers' orders",
+    "order.list.title.late": "Late orders",
+    "order.list.title.customer": "Orders matching “{query}”",
+    "order.list.empty.all": "There are no orders you can see yet.",
+    "order.list.empty.mine": "None of your customers has an order yet.",
+    "order.list.empty.late": "No late orders. Nice!",
+    "order.list.empty.customer": "No orders of a customer matching “{query}” that you can see.",
+    "order.list.line": "{number} · {customer} · {status} · {amount} · ships {promised}",
+    "order.list.line_late": ":warning: {number} · {customer} · {status} · {amount} · "
+    "was due to ship {promised}",
+    "order.list.more": "…and {count} more. Narrow it down with /order list mine, late or a "
+    "customer.",
+    "order.updated": "Order {number} ({customer}) moved from {before} to {after}. "
+    "{rep} will be told.",
+    "order.error.unknown_subcommand": "I don't know “{word}”. Try /order help to see what I can do.",
+    "order.error.status_needs_number": "Which order? Add its number, like /order status 1234.",
+    "order.error.bad_number": "“{number}” is not an order number: use letters, digits and - _ . / "
+    "only, like 1234 or SO-2024-001.",
+    "order.error.unknown_status": "“{word}” is not an order status. Use one of: received, "
+    "confirmed, in_production, ready_to_ship, shipped, delivered, invoiced, paid, on_hold, "
+    "cancelled.",
+    "order.error.update_usage": "To update an order, give its number and the new status, like "
+    "/order update 1234 shipped.",
+    "order.error.note_too_long": "That note is too long: {limit} characters at most. Nothing was "
+    "changed.",
+    "order.error.not_found": "I can't find an order numbered {number} that you can see.",
+    "order.error.update_not_allowed": "Only the sales desk, managers and admins can update orders. "
+    "Ask your desk colleague to do it.",
+    "order.error.already_in_status": "Order {number} is already {status}. Nothing was changed.",
+    "order.error.impossible_step": "Order {number} is {current}, so it can't move to {status}. "
+    "From here it can go to: {allowed}.",
+    "notify.order_status_changed": "Order {number} ({customer}) is now {after} (was {before}), "
+    "updated by {by}.",
+    "notify.note": "Note: {note}",
+}

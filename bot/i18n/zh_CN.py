@@ -1,0 +1,67 @@
+MESSAGES = {
+    "list.separator": "、",
+    "list.none": "无(已是最后一步)",
+    "error.internal": "抱歉,系统出了点问题,没有做任何更改。请稍后再试。",
+    "error.not_a_member": "您好!您还没有在销售内勤系统中登记,暂时无法查看任何信息。请联系销售管理员添加您。",
+    "error.text_too_long": "内容太长了:最多 {limit} 个字符。没有做任何更改。",
+    "status.received": "已接收",
+    "status.confirmed": "已审核确认",
+    "status.in_production": "生产/采购中",
+    "status.ready_to_ship": "待发货",
+    "status.shipped": "已发货",
+    "status.delivered": "已送达",
+    "status.invoiced": "已开票",
+    "status.paid": "已回款",
+    "status.on_hold": "异常/暂停",
+    "status.cancelled": "已取消",
+    "order.help.title": "/order 使用说明",
+    "order.help": "*订单查询*\n"
+    "• `/order 状态 1234`(或 `/order 1234`):查看订单进度\n"
+    "• `/order 列表`:您能看到的最新订单\n"
+    "• `/order 列表 我的`:您客户的订单\n"
+    "• `/order 列表 逾期`:已过承诺发货日期仍未发货的订单\n"
+    "• `/order 列表 ACME`:按客户编码或名称查找订单\n"
+    "• `/order 更新 1234 已发货 顺丰SF123`:更新订单状态,可附备注(内勤、主管和管理员)\n"
+    "状态:已接收、已审核确认、生产中、待发货、已发货、已送达、已开票、已回款、暂停、已取消"
+    "(也可用英文 received … cancelled)。",
+    "order.card.title": "订单 {number} · {customer}",
+    "order.card.customer": "客户 {code} · 销售 {rep}",
+    "order.card.last_change": "最近变更:{by},{at},改为{status}",
+    "order.card.note": "——“{note}”",
+    "order.card.by_import": "导入",
+    "order.card.no_changes": "暂无变更记录",
+    "order.field.status": "状态",
+    "order.field.amount": "金额",
+    "order.field.ordered": "下单日期",
+    "order.field.promised": "承诺发货日期",
+    "order.field.shipped": "发货日期",
+    "order.field.delivered": "送达日期",
+    "order.late_badge": "{status} · :warning: 已逾期",
+    "order.list.header": "{title}({total})",
+    "order.list.title.all": "最新订单",
+    "order.list.title.mine": "我的客户订单",
+    "order.list.title.late": "逾期订单",
+    "order.list.title.customer": "匹配“{query}”的订单",
+    "order.list.empty.all": "目前还没有您能查看的订单。",
+    "order.list.empty.mine": "您的客户还没有订单。",
+    "order.list.empty.late": "没有逾期订单,很好!",
+    "order.list.empty.customer": "没有找到您能查看的、客户匹配“{query}”的订单。",
+    "order.list.line": "{number} · {customer} · {status} · {amount} · 计划发货 {promised}",
+    "order.list.line_late": ":warning: {number} · {customer} · {status} · {amount} · "
+    "应于 {promised} 发货",
+    "order.list.more": "……还有 {count} 条。可用 /order 列表 我的、逾期 或客户名缩小范围。",
+    "order.updated": "订单 {number}({customer})已从{before}改为{after}。已通知{rep}。",
+    "order.error.unknown_subcommand": "无法识别“{word}”。输入 /order help 查看用法。",
+    "order.error.status_needs_number": "请提供订单号,例如 /order 状态 1234。",
+    "order.error.bad_number": "“{number}”不是有效的订单号:只能包含字母、数字和 - _ . /,例如 1234 或 SO-2024-001。",
+    "order.error.unknown_status": "“{word}”不是订单状态。可用:已接收、已确认、生产中、待发货、已发货、"
+    "已送达、已开票、已回款、暂停、已取消。",
+    "order.error.update_usage": "更新订单请提供订单号和新状态,例如 /order 更新 1234 已发货。",
+    "order.error.note_too_long": "备注太长了:最多 {limit} 个字符。没有做任何更改。",
+    "order.error.not_found": "找不到您可查看的订单 {number}。",
+    "order.error.update_not_allowed": "只有销售内勤、主管和管理员可以更新订单,请联系内勤同事处理。",
+    "order.error.already_in_status": "订单 {number} 已经是{status}状态,没有做任何更改。",
+    "order.error.impossible_step": "订单 {number} 当前为{current},不能改为{status}。下一步可以是:{allowed}。",
+    "notify.order_status_changed": "订单 {number}({customer})已更新为{after}(原为{before}),操作人:{by}。",
+    "notify.note": "备注:{note}",
+}

@@ -1,0 +1,62 @@
+"""Who is asking: a Slack user resolved to a member with role, team, language and time zone."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from storage.models import Member, Team
+
+
+@dataclass(frozen=True)
+class Actor:
+    member_id: int
+    slack_user_id: str
+    name: str
+    role: str
+    team_id: int | None
+    locale: str
+    timezone: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def works_the_desk(self) -> bool:
+        return self.role in ("desk", "manager", "admin")
+
+
+def find_member(session: Session, slack_user_id: str) -> tuple[Member, Team | None] | None:
+    row = session.exec(
+        select(Member, Team)
+        .join(Team, Member.team_id == Team.id, isouter=True)
+        .where(Member.slack_user_id == slack_user_id)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def bootstrap_admin(session: Session, slack_user_id: str, name: str) -> Member:
+    """Admins named in SALESDESK_ADMINS become members the first time they speak."""
+    member = Member(slack_user_id=slack_user_id, name=name or slack_user_id, role="admin")
+    session.add(member)
+    session.flush()
+    return member
+
+
+def actor_for(
+    member: Member,
+    team: Team | None,
+    *,
+    admins: frozenset[str],
+    default_locale: str,
+    default_timezone: str,
+) -> Actor:
+    return Actor(
+        member_id=member.id,
+        slack_user_id=member.slack_user_id,
+        name=member.name,
+        role="admin" if member.slack_user_id in admins else member.role,
+        team_id=member.team_id,
+        locale=member.locale or member.slack_locale or default_locale,
+        timezone=member.timezone or (team.timezone if team else None) or default_timezone,
+    )

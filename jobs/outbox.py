@@ -1,0 +1,149 @@
+"""The one door towards people: deliver queued notifications once, retrying through outages."""
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from sqlalchemy import update
+from sqlmodel import select
+
+from storage.db import Database
+from storage.models import Member, Notification, utcnow
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10
+LEASE = timedelta(minutes=2)
+PERMANENT_ERRORS = {"channel_not_found", "user_not_found", "is_archived", "invalid_blocks"}
+Renderer = Callable[[str, dict, str], tuple[str, list[dict]]]
+
+
+def backoff(attempts: int) -> timedelta:
+    """5 s, 10 s, 20 s … capped at 30 minutes."""
+    return timedelta(seconds=min(5 * 2 ** (attempts - 1), 1800))
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        db: Database,
+        client: WebClient,
+        render: Renderer,
+        default_locale: str,
+        poll_seconds: float = 5.0,
+        batch: int = 50,
+    ):
+        self.db = db
+        self.client = client
+        self.render = render
+        self.default_locale = default_locale
+        self.poll_seconds = poll_seconds
+        self.batch = batch
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> "OutboxSender":
+        self._thread = threading.Thread(target=self._run, name="outbox", daemon=True)
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                while self.deliver_due() == self.batch:
+                    pass
+            except Exception:
+                log.exception("outbox delivery failed; will try again")
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+
+    def deliver_due(self, now: datetime | None = None) -> int:
+        """Deliver what is due now; returns how many notifications this call claimed."""
+        now = now or utcnow()
+        claimed = [n for n in self._due(now) if self._claim(n, now)]
+        for notification in claimed:
+            self._deliver(notification)
+        return len(claimed)
+
+    def _due(self, now: datetime) -> list[Notification]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(Notification)
+                    .where(
+                        Notification.status.in_(("pending", "sending")),
+                        Notification.next_attempt_at <= now,
+                    )
+                    .order_by(Notification.id)
+                    .limit(self.batch)
+                )
+            )
+
+    def _claim(self, notification: Notification, now: datetime) -> bool:
+        """Take the row under a lease; another sender that got there first wins."""
+        with self.db.session() as session:
+            result = session.execute(
+                update(Notification)
+                .where(
+                    Notification.id == notification.id,
+                    Notification.attempts == notification.attempts,
+                    Notification.status.in_(("pending", "sending")),
+                )
+                .values(
+                    status="sending",
+                    attempts=notification.attempts + 1,
+                    next_attempt_at=now + LEASE,
+                )
+            )
+            return result.rowcount == 1
+
+    def _deliver(self, notification: Notification) -> None:
+        try:
+            text, blocks = self.render(
+                notification.kind, notification.params, self._locale(notification)
+            )
+            self.client.chat_postMessage(channel=notification.channel, text=text, blocks=blocks)
+        except SlackApiError as error:
+            self._failed(notification, str(error.response.get("error")))
+        except (SlackClientError, OSError) as error:
+            self._failed(notification, f"{type(error).__name__}: {error}")
+        else:
+            self._set(notification, status="sent", sent_at=utcnow(), last_error=None)
+
+    def _failed(self, notification: Notification, reason: str) -> None:
+        attempts = notification.attempts + 1
+        if reason in PERMANENT_ERRORS or attempts >= MAX_ATTEMPTS:
+            log.error("notification %s failed for good: %s", notification.key, reason)
+            self._set(notification, status="failed", last_error=reason[:500])
+            return
+        log.warning("notification %s failed (attempt %d): %s", notification.key, attempts, reason)
+        retry_at = utcnow() + backoff(attempts)
+        self._set(notification, status="pending", next_attempt_at=retry_at, last_error=reason[:500])
+
+    def _set(self, notification: Notification, **values) -> None:
+        with self.db.session() as session:
+            session.execute(
+                update(Notification).where(Notification.id == notification.id).values(**values)
+            )
+
+    def _locale(self, notification: Notification) -> str:
+        with self.db.session() as session:
+            member = session.exec(
+                select(Member).where(Member.slack_user_id == notification.channel)
+            ).first()
+        if member is None:
+            return self.default_locale
+        return member.locale or member.slack_locale or self.default_locale

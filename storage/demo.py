@@ -1,0 +1,120 @@
+"""Demo data for a fresh embedded database, so the console shows something at once."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from storage.models import Contact, Customer, Member, SalesOrder, Team
+
+TEAMS = [
+    ("East 华东", "C0EAST0001", "Asia/Shanghai", "08:30", "UMGR00001"),
+    ("Export", "C0EXPORT01", "Europe/London", "09:00", "UMGR00002"),
+]
+MEMBERS = [
+    # slack id, name, role, team, locale
+    ("UADMIN0001", "Alex Admin", "admin", None, "en"),
+    ("UMGR00001", "周敏 Zhou Min", "manager", "East 华东", "zh-CN"),
+    ("UDESK0001", "李娜 Li Na", "desk", "East 华东", "zh-CN"),
+    ("UREP00001", "王芳 Wang Fang", "rep", "East 华东", "zh-CN"),
+    ("UREP00002", "陈杰 Chen Jie", "rep", "East 华东", "zh-CN"),
+    ("UMGR00002", "Sarah Miller", "manager", "Export", "en"),
+    ("UDESK0002", "Tom Baker", "desk", "Export", "en"),
+    ("UREP00003", "Emma Davis", "rep", "Export", "en"),
+]
+CUSTOMERS = [
+    # code, name, owner, tier, region, contact
+    ("C-1001", "上海华联机械有限公司", "UREP00001", "A", "上海", ("张伟", "+86 138 0000 1001")),
+    ("C-1002", "杭州明达电子", "UREP00001", "B", "浙江", ("刘洋", "+86 139 0000 1002")),
+    ("C-1003", "苏州新材料科技", "UREP00002", "C", "江苏", ("赵磊", "+86 137 0000 1003")),
+    (
+        "C-2001",
+        "Northwind Trading Ltd",
+        "UREP00003",
+        "A",
+        "UK",
+        ("Jane Cooper", "+44 20 7946 0001"),
+    ),
+    (
+        "C-2002",
+        "Bluebird Components GmbH",
+        "UREP00003",
+        "B",
+        "DE",
+        ("Max Weber", "+49 30 1234 567"),
+    ),
+]
+ORDERS = [
+    # number, customer, status, amount, currency, ordered (days ago), promised (days from today)
+    ("1234", "C-1001", "in_production", "128000.00", "CNY", 12, -2),
+    ("1235", "C-1001", "shipped", "56400.50", "CNY", 20, -6),
+    ("1236", "C-1002", "confirmed", "9800.00", "CNY", 3, 7),
+    ("1237", "C-1002", "received", "15200.00", "CNY", 1, 10),
+    ("1238", "C-1003", "ready_to_ship", "230000.00", "CNY", 15, -1),
+    ("1239", "C-1003", "delivered", "4300.00", "CNY", 30, -18),
+    ("1240", "C-1001", "on_hold", "77000.00", "CNY", 9, 2),
+    ("EX-501", "C-2001", "confirmed", "18500.00", "USD", 5, 9),
+    ("EX-502", "C-2001", "in_production", "42750.00", "USD", 14, -3),
+    ("EX-503", "C-2002", "invoiced", "12900.00", "EUR", 40, -25),
+    ("EX-504", "C-2002", "paid", "8800.00", "EUR", 60, -45),
+    ("EX-505", "C-2002", "received", "3100.00", "EUR", 0, 14),
+]
+
+
+def is_empty(session: Session) -> bool:
+    return session.exec(select(Member.id).limit(1)).first() is None
+
+
+def load_demo(session: Session, today: date) -> None:
+    teams = {
+        name: Team(
+            name=name,
+            slack_channel_id=channel,
+            timezone=tz,
+            digest_time=at,
+            manager_slack_id=manager,
+        )
+        for name, channel, tz, at, manager in TEAMS
+    }
+    session.add_all(teams.values())
+    session.flush()
+    members = {}
+    for slack_id, name, role, team, locale in MEMBERS:
+        manager = teams[team].manager_slack_id if team and role == "rep" else None
+        members[slack_id] = Member(
+            slack_user_id=slack_id,
+            name=name,
+            role=role,
+            locale=locale,
+            team_id=teams[team].id if team else None,
+            manager_slack_id=manager,
+        )
+    session.add_all(members.values())
+    session.flush()
+    customers = {}
+    for code, name, owner, tier, region, _contact in CUSTOMERS:
+        customers[code] = Customer(
+            code=code, name=name, owner_id=members[owner].id, tier=tier, region=region
+        )
+    session.add_all(customers.values())
+    session.flush()
+    for code, *_, (contact, phone) in CUSTOMERS:
+        session.add(Contact(customer_id=customers[code].id, name=contact, phone=phone))
+    for number, code, status, amount, currency, ordered, promised in ORDERS:
+        customer = customers[code]
+        session.add(
+            SalesOrder(
+                number=number,
+                customer_id=customer.id,
+                rep_id=customer.owner_id,
+                status=status,
+                amount=Decimal(amount),
+                currency=currency,
+                ordered_on=today - timedelta(days=ordered),
+                promised_ship_on=today + timedelta(days=promised),
+                shipped_on=today + timedelta(days=promised) if status in _SHIPPED else None,
+            )
+        )
+
+
+_SHIPPED = ("shipped", "delivered", "invoiced", "paid")

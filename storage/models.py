@@ -1,0 +1,165 @@
+"""The tables: one class per record of the sales back office."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Column, Numeric, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+ROLES = ("rep", "desk", "manager", "admin")
+TIERS = ("A", "B", "C", "D")
+ORDER_STATUSES = (
+    "received",
+    "confirmed",
+    "in_production",
+    "ready_to_ship",
+    "shipped",
+    "delivered",
+    "invoiced",
+    "paid",
+    "on_hold",
+    "cancelled",
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def money_column() -> Any:
+    return Column(Numeric(18, 2), nullable=False)
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    slack_channel_id: str = Field(max_length=32)
+    timezone: str | None = Field(default=None, max_length=64)
+    digest_time: str | None = Field(default=None, max_length=5)
+    manager_slack_id: str | None = Field(default=None, max_length=32)
+
+
+class Member(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slack_user_id: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=100)
+    role: str = Field(max_length=16)
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    manager_slack_id: str | None = Field(default=None, max_length=32)
+    timezone: str | None = Field(default=None, max_length=64)
+    locale: str | None = Field(default=None, max_length=8)
+    slack_locale: str | None = Field(default=None, max_length=8)
+    email: str | None = Field(default=None, max_length=200)
+
+
+class Customer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=40, unique=True)
+    name: str = Field(max_length=200, unique=True)
+    owner_id: int = Field(foreign_key="member.id", index=True)
+    tier: str | None = Field(default=None, max_length=1)
+    region: str | None = Field(default=None, max_length=100)
+    industry: str | None = Field(default=None, max_length=100)
+    source: str | None = Field(default=None, max_length=100)
+    tags: str | None = Field(default=None, max_length=500)
+    is_prospect: bool = False
+    credit_limit: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 2)))
+
+
+class Contact(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    name: str = Field(max_length=100)
+    title: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=50)
+    email: str | None = Field(default=None, max_length=200)
+    birthday: date | None = None
+    is_primary: bool = True
+
+
+class SalesOrder(SQLModel, table=True):
+    __tablename__ = "sales_order"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=40, unique=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    rep_id: int = Field(foreign_key="member.id", index=True)
+    status: str = Field(max_length=16, index=True)
+    amount: Decimal = Field(sa_column=money_column())
+    currency: str = Field(default="CNY", max_length=3)
+    ordered_on: date | None = Field(default=None, index=True)
+    promised_ship_on: date | None = None
+    shipped_on: date | None = None
+    delivered_on: date | None = None
+    payment_terms: str | None = Field(default=None, max_length=100)
+    urgent: bool = False
+    note: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class OrderLine(SQLModel, table=True):
+    __tablename__ = "order_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="sales_order.id", index=True)
+    product: str = Field(max_length=200)
+    spec: str | None = Field(default=None, max_length=200)
+    quantity: Decimal = Field(sa_column=Column(Numeric(18, 3), nullable=False))
+    unit_price: Decimal = Field(sa_column=money_column())
+
+
+class OrderStatusChange(SQLModel, table=True):
+    __tablename__ = "order_status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="sales_order.id", index=True)
+    from_status: str | None = Field(default=None, max_length=16)
+    to_status: str = Field(max_length=16)
+    actor_id: int | None = Field(default=None, foreign_key="member.id")
+    source: str = Field(default="slack", max_length=16)
+    note: str | None = Field(default=None, max_length=1000)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEntry(SQLModel, table=True):
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=64)
+    entity: str = Field(max_length=32)
+    entity_key: str = Field(max_length=64)
+    action: str = Field(max_length=32)
+    before: dict | None = Field(default=None, sa_column=Column(JSON))
+    after: dict | None = Field(default=None, sa_column=Column(JSON))
+
+
+class Notification(SQLModel, table=True):
+    """The outbox: a message to a person or channel, written with the change that caused it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    channel: str = Field(max_length=32)
+    kind: str = Field(max_length=64)
+    params: dict = Field(sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="pending", max_length=16, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
+    last_error: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+
+
+class JobRun(SQLModel, table=True):
+    __tablename__ = "job_run"
+    __table_args__ = (UniqueConstraint("job", "period", "target"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    job: str = Field(max_length=64)
+    period: str = Field(max_length=64)
+    target: str = Field(max_length=64)
+    status: str = Field(default="running", max_length=16)
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None

@@ -1,0 +1,128 @@
+"""The real app served over loopback HTTP, driven the way Slack drives it."""
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_standin import SlackStandIn, signed_headers, slash_command_body
+
+from bot.app import create_desk
+from bot.settings import Settings
+from bot.wsgi import wsgi_app
+from storage.db import Database
+
+SIGNING_SECRET = "test-signing-secret"
+BOT_TOKEN = "xoxb-test-token"
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *_args) -> None:
+        pass
+
+
+@dataclass
+class Reply:
+    status: int
+    body: dict | str
+
+    def text(self) -> str:
+        """Everything a person would read in the reply, blocks and fallback alike."""
+        return visible_text(self.body) if isinstance(self.body, dict) else self.body
+
+
+class RunningDesk:
+    def __init__(self, db: Database, slack: SlackStandIn, **settings):
+        self.slack = slack
+        self.settings = Settings(
+            database_url=db.url,
+            slack_bot_token=BOT_TOKEN,
+            slack_signing_secret=SIGNING_SECRET,
+            slack_api_url=slack.api_url,
+            **settings,
+        )
+        self.desk = create_desk(self.settings, db, outbox_poll_seconds=0.2)
+        self._server = make_server(
+            "127.0.0.1", 0, wsgi_app(self.desk), _ThreadingWSGIServer, _QuietHandler
+        )
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "RunningDesk":
+        self._thread.start()
+        self.desk.outbox.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.desk.outbox.stop()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def command(self, command: str, text: str, user: str, **extra) -> Reply:
+        body = slash_command_body(command, text, user, self.slack.response_url(), **extra)
+        return self.post(body, signed_headers(body, SIGNING_SECRET))
+
+    def post(self, body: str, headers: dict, path: str = "/slack/events") -> Reply:
+        headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
+        request = urllib.request.Request(self.url + path, data=body.encode(), headers=headers)
+        return _send(request)
+
+    def get(self, path: str) -> Reply:
+        return _send(urllib.request.Request(self.url + path))
+
+
+def _send(request: urllib.request.Request) -> Reply:
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return Reply(response.status, _decode(response.read()))
+    except urllib.error.HTTPError as error:
+        return Reply(error.code, _decode(error.read()))
+
+
+def _decode(raw: bytes) -> dict | str:
+    text = raw.decode()
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def visible_text(message: dict) -> str:
+    parts = [message.get("text", "")]
+    for block in message.get("blocks", []):
+        parts += [obj["text"] for obj in _text_objects(block)]
+    return "\n".join(parts)
+
+
+def _text_objects(block: dict) -> list[dict]:
+    objects = [block["text"]] if isinstance(block.get("text"), dict) else []
+    objects += block.get("fields", [])
+    objects += [e for e in block.get("elements", []) if "text" in e and isinstance(e, dict)]
+    return [o if "type" in o else o["text"] for o in objects]
+
+
+def mrkdwn_texts(message: dict) -> list[str]:
+    """The strings Slack would parse as mrkdwn (where `<!channel>` would be obeyed)."""
+    found = [message.get("text", "")]
+    for block in message.get("blocks", []):
+        found += [o["text"] for o in _text_objects(block) if o.get("type") == "mrkdwn"]
+    return found
+
+
+def eventually(read, until, timeout: float = 5.0):
+    """Read again until `until(value)` holds; the last value read is returned either way."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    value = read()
+    while not until(value) and time.monotonic() < deadline:
+        time.sleep(0.02)
+        value = read()
+    return value

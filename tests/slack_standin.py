@@ -1,0 +1,377 @@
+"""A loopback stand-in for Slack's Web API and response_url endpoints, for tests.
+
+    with SlackStandIn() as slack:
+        client = WebClient(token="xoxb-test", base_url=slack.api_url)
+        client.chat_postMessage(channel="C1", text="hi")
+        assert slack.wait_for("chat.postMessage")[0].args["text"] == "hi"
+
+Standard library only; the server runs on 127.0.0.1 (a free port) in a daemon thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import math
+import random
+import threading
+import time
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+__all__ = ["Call", "SlackStandIn", "signed_headers", "slash_command_body"]
+
+JSON_FIELDS = ("blocks", "view", "attachments")
+AUTH_TEST = {
+    "user_id": "UBOT",
+    "bot_id": "BBOT",
+    "team_id": "T0001",
+    "team": "Sales",
+    "url": "https://example.slack.com/",
+}
+Response = dict | Callable[["Call"], dict]
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict
+    headers: dict
+    at: float = field(default_factory=time.monotonic)
+    status: int = 200  # HTTP status answered; set on failed_calls
+
+
+@dataclass
+class _RateLimit:
+    per_channel_per_second: int | None
+    burst_per_minute: int | None
+    by_channel: defaultdict = field(default_factory=lambda: defaultdict(deque))
+    overall: deque = field(default_factory=deque)
+
+
+class SlackStandIn:
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._responses: dict[str, Response] = {}
+        self._users: dict[str, dict] = {}
+        self._seq = 0
+        self.reset()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> SlackStandIn:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server.standin = self
+        serve = self._server.serve_forever
+        self._thread = threading.Thread(target=serve, args=(0.01,), daemon=True)  # quick stop()
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._thread.join()
+            self._server = self._thread = None
+
+    def __enter__(self) -> SlackStandIn:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.base_url}/response/{name}"
+
+    # -- configuration ---------------------------------------------------------------------
+
+    def set_response(self, method: str, response: Response) -> None:
+        """Answer `method` with a dict, or with `response(call)`; HTTP 200 either way."""
+        with self._cond:
+            self._responses[method] = response
+
+    def add_user(
+        self, user_id: str, name: str | None = None, locale: str = "en-US", tz: str = "UTC"
+    ) -> None:
+        name = name or user_id.lower()
+        user = {"id": user_id, "name": name, "real_name": name, "tz": tz, "locale": locale}
+        with self._cond:
+            self._users[user_id] = user
+
+    def fail_randomly(
+        self,
+        rate: float = 0.3,
+        seed: int | None = None,
+        statuses: tuple[int, ...] = (503, 429),
+        retry_after: int = 1,
+    ) -> None:
+        """Fail `rate` of Web API calls with one of `statuses`; rate 0 switches it off."""
+        with self._cond:
+            self._fault = (rate, random.Random(seed), statuses, retry_after) if rate else None
+
+    def rate_limit(
+        self,
+        method: str,
+        per_channel_per_second: int | None = None,
+        burst_per_minute: int | None = None,
+    ) -> None:
+        """Answer 429 + Retry-After when `method` is called more often than allowed."""
+        with self._cond:
+            self._limits[method] = _RateLimit(per_channel_per_second, burst_per_minute)
+
+    def reset(self) -> None:
+        """Forget recorded calls, request counts, random faults and rate limits."""
+        with self._cond:
+            self.calls: list[Call] = []
+            self.failed_calls: list[Call] = []
+            self.total_requests = 0
+            self._fault = None
+            self._limits: dict[str, _RateLimit] = {}
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._cond:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 5.0,
+        where: Callable[[Call], bool] | None = None,
+    ) -> list[Call]:
+        """Block until `count` recorded calls to `method` (matching `where`) exist."""
+
+        def matching() -> list[Call]:
+            return [c for c in self.calls if c.method == method and (where is None or where(c))]
+
+        with self._cond:
+            if self._cond.wait_for(lambda: len(matching()) >= count, timeout):
+                return matching()
+            seen = Counter(c.method for c in self.calls)
+            recorded = ", ".join(f"{m} x{n}" for m, n in seen.items()) or "nothing"
+            raise AssertionError(
+                f"expected {count} call(s) to {method}{' matching where' if where else ''}"
+                f" within {timeout}s, got {len(matching())}; recorded: {recorded}"
+            )
+
+    # -- request handling (called from server threads) -------------------------------------
+
+    def _handle_api(self, call: Call) -> tuple[int, dict | None, dict]:
+        """Return (status, json body or None, extra headers) for a Web API call."""
+        with self._cond:
+            self.total_requests += 1
+            refusal = self._random_fault() or self._rate_limited(call)
+            if refusal:
+                call.status = refusal[0]
+                self.failed_calls.append(call)
+                return refusal
+            self._record(call)
+            respond = self._responses.get(call.method, self._default_response)
+        error = _auth_error(call.headers.get("Authorization"))
+        if error:
+            return 200, {"ok": False, "error": error}, {}
+        return 200, respond(call) if callable(respond) else respond, {}
+
+    def _handle_response_url(self, call: Call) -> None:
+        with self._cond:
+            self.total_requests += 1
+            self._record(call)
+
+    def _count_request(self) -> None:
+        with self._cond:
+            self.total_requests += 1
+
+    def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        self._cond.notify_all()
+
+    def _random_fault(self) -> tuple[int, dict | None, dict] | None:
+        if self._fault is None:
+            return None
+        rate, rng, statuses, retry_after = self._fault
+        if rng.random() >= rate:
+            return None
+        status = rng.choice(statuses)
+        if status == 429:
+            return _ratelimited(retry_after)
+        return status, None, {}
+
+    def _rate_limited(self, call: Call) -> tuple[int, dict | None, dict] | None:
+        limit = self._limits.get(call.method)
+        if limit is None:
+            return None
+        now = call.at
+        windows = [(limit.overall, limit.burst_per_minute, 60.0)]
+        if "channel" in call.args:
+            channel = limit.by_channel[call.args["channel"]]
+            windows.append((channel, limit.per_channel_per_second, 1.0))
+        for times, allowed, span in windows:
+            while times and times[0] <= now - span:
+                times.popleft()
+            if allowed is not None and len(times) >= allowed:
+                return _ratelimited(max(1, math.ceil(times[0] + span - now)))
+        for times, _, _ in windows:
+            times.append(now)
+        return None
+
+    # -- default answers -------------------------------------------------------------------
+
+    def _default_response(self, call: Call) -> dict:
+        answer = getattr(self, "_answer_" + call.method.replace(".", "_"), None)
+        return {"ok": True, **(answer(call.args) if answer else {})}
+
+    def _next(self) -> int:
+        with self._cond:
+            self._seq += 1
+            return self._seq
+
+    def _answer_auth_test(self, args: dict) -> dict:
+        return dict(AUTH_TEST)
+
+    def _answer_chat_postMessage(self, args: dict) -> dict:
+        ts = args.get("ts") or _ts(self._next())
+        message = {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts}
+        message.update({k: args[k] for k in ("text", "blocks", "attachments") if k in args})
+        return {"channel": args.get("channel"), "ts": ts, "message": message}
+
+    _answer_chat_update = _answer_chat_postMessage
+
+    def _answer_chat_postEphemeral(self, args: dict) -> dict:
+        answer = self._answer_chat_postMessage(args)
+        return {**answer, "message_ts": answer["ts"]}
+
+    def _answer_conversations_open(self, args: dict) -> dict:
+        users = str(args.get("users") or args.get("user") or "")
+        return {"channel": {"id": "D" + users.replace(",", "")}}
+
+    def _answer_views_open(self, args: dict) -> dict:
+        n = self._next()
+        view_id = args.get("view_id") or f"V{n:08d}"
+        return {"view": {**(args.get("view") or {}), "id": view_id, "hash": f"h{n:08d}"}}
+
+    _answer_views_update = _answer_views_push = _answer_views_publish = _answer_views_open
+
+    def _answer_users_info(self, args: dict) -> dict:
+        with self._cond:
+            user = self._users.get(args.get("user"))
+        return {"user": dict(user)} if user else {"ok": False, "error": "user_not_found"}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: ThreadingHTTPServer
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    def do_POST(self) -> None:
+        self._dispatch()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _dispatch(self) -> None:
+        standin: SlackStandIn = self.server.standin
+        url = urlsplit(self.path)
+        try:
+            if url.path.startswith("/api/"):
+                call = Call(url.path[len("/api/") :], self._args(url.query), dict(self.headers))
+                self._reply(*standin._handle_api(call))
+            elif url.path.startswith("/response/"):
+                args = {**self._args(""), "_name": url.path[len("/response/") :]}
+                standin._handle_response_url(Call("response_url", args, dict(self.headers)))
+                self._reply(200, "ok", {})
+            else:
+                standin._count_request()
+                self._reply(404, {"ok": False, "error": "unknown_path"}, {})
+        except Exception as exc:  # surface stand-in/callable bugs to the test, not stderr
+            self._reply(500, {"ok": False, "error": f"standin_error: {exc!r}"}, {})
+
+    def _args(self, query: str) -> dict:
+        args: dict = dict(parse_qsl(query, keep_blank_values=True))
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.headers.get_content_type() == "application/json":
+            args.update(json.loads(body or b"{}"))
+        elif body:
+            args.update(parse_qsl(body.decode(), keep_blank_values=True))
+        for key in JSON_FIELDS:
+            if isinstance(args.get(key), str):
+                args[key] = json.loads(args[key])
+        return args
+
+    def _reply(self, status: int, body: dict | str | None, headers: dict) -> None:
+        if isinstance(body, dict):
+            ctype, data = "application/json", json.dumps(body).encode()
+        else:
+            ctype, data = "text/plain", (body or "").encode()
+        self.send_response(status)
+        self.send_header("Content-Type", f"{ctype}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers.items():
+            self.send_header(name, str(value))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _auth_error(authorization: str | None) -> str | None:
+    if not authorization:
+        return "not_authed"
+    if not authorization.startswith(("Bearer xoxb-", "Bearer xapp-")):
+        return "invalid_auth"
+    return None
+
+
+def _ratelimited(retry_after: int) -> tuple[int, dict, dict]:
+    return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": retry_after}
+
+
+def _ts(n: int) -> str:
+    micros = 1_700_000_000_000_000 + 100 * n
+    return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
+
+
+def signed_headers(body: bytes | str, signing_secret: str, timestamp: int | None = None) -> dict:
+    """Slack's v0 request-signing headers for `body`."""
+    ts = int(time.time()) if timestamp is None else timestamp
+    text = body.decode() if isinstance(body, bytes) else body
+    digest = hmac.new(signing_secret.encode(), f"v0:{ts}:{text}".encode(), hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": str(ts), "X-Slack-Signature": "v0=" + digest.hexdigest()}
+
+
+def slash_command_body(
+    command: str, text: str, user_id: str, response_url: str, **extra: str
+) -> str:
+    """A urlencoded slash command payload as Slack posts it; `extra` overrides any field."""
+    payload = {
+        "token": "verification-token",
+        "team_id": "T0001",
+        "team_domain": "sales",
+        "channel_id": "C0001",
+        "channel_name": "sales-desk",
+        "user_id": user_id,
+        "user_name": user_id.lower(),
+        "command": command,
+        "text": text,
+        "api_app_id": "A0001",
+        "is_enterprise_install": "false",
+        "response_url": response_url,
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+    }
+    return urlencode({**payload, **extra})

@@ -1,0 +1,226 @@
+"""/order driven over signed HTTP, the way Slack sends it, against the demo workspace."""
+
+from sqlmodel import select
+
+from harness import eventually, mrkdwn_texts
+from storage.models import AuditEntry, Notification, OrderStatusChange, SalesOrder
+
+ADMIN = "UADMIN0001"  # English, sees everything
+DESK_EAST = "UDESK0001"  # Chinese, team East
+DESK_EXPORT = "UDESK0002"  # English, team Export
+REP_EAST = "UREP00001"  # owns C-1001 and C-1002
+REP_EXPORT = "UREP00003"  # owns C-2001 and C-2002
+
+
+def order(db, number: str) -> SalesOrder:
+    with db.session() as session:
+        return session.exec(select(SalesOrder).where(SalesOrder.number == number)).one()
+
+
+def count(db, model) -> int:
+    with db.session() as session:
+        return len(session.exec(select(model)).all())
+
+
+def test_status_shows_the_order_card_in_english(desk):
+    reply = desk.command("/order", "status 1234", ADMIN)
+    assert reply.status == 200
+    assert reply.body["response_type"] == "ephemeral"
+    text = reply.text()
+    assert "Order 1234 · 上海华联机械有限公司" in text
+    assert "In production · :warning: late" in text
+    assert "CN¥128,000.00" in text
+    assert "Promised ship date" in text
+    assert "Rep 王芳 Wang Fang" in text
+
+
+def test_status_reads_in_chinese_for_a_chinese_member(desk):
+    text = desk.command("/order", "状态 1234", DESK_EAST).text()
+    assert "订单 1234" in text
+    assert "生产/采购中 · :warning: 已逾期" in text
+    assert "¥128,000.00" in text
+    assert "承诺发货日期" in text
+
+
+def test_a_bare_number_is_a_status_lookup(desk):
+    assert "Order EX-502" in desk.command("/order", "#EX-502", ADMIN).text()
+
+
+def test_an_order_you_may_not_see_reads_like_one_that_does_not_exist(desk):
+    hidden = desk.command("/order", "status 1234", REP_EXPORT).text()
+    missing = desk.command("/order", "status 9999", REP_EXPORT).text()
+    assert hidden.replace("1234", "N") == missing.replace("9999", "N")
+    assert "上海华联" not in hidden
+
+
+def test_a_rep_sees_orders_of_their_own_customers(desk):
+    assert "Order EX-501" in desk.command("/order", "status EX-501", REP_EXPORT).text()
+
+
+def test_desk_sees_only_their_team(desk):
+    assert "Order EX-501" in desk.command("/order", "status EX-501", DESK_EXPORT).text()
+    assert "1234" in desk.command("/order", "status 1234", DESK_EXPORT).text()
+    assert "can't find" in desk.command("/order", "status 1234", DESK_EXPORT).text()
+
+
+def test_list_is_newest_first_and_capped(desk):
+    text = desk.command("/order", "list", ADMIN).text()
+    assert "Latest orders (12)" in text
+    assert "…and 2 more" in text
+    assert text.index("EX-505") < text.index("1239")
+
+
+def test_list_mine_late_and_by_customer(desk):
+    mine = desk.command("/order", "list mine", REP_EXPORT).text()
+    assert "EX-501" in mine and "1234" not in mine
+    late = desk.command("/order", "list late", ADMIN).text()
+    assert "Late orders (3)" in late
+    assert all(number in late for number in ("1234", "1238", "EX-502"))
+    by_customer = desk.command("/order", "list northwind", ADMIN).text()
+    assert "EX-501" in by_customer and "EX-503" not in by_customer
+    chinese = desk.command("/order", "列表 逾期", DESK_EAST).text()
+    assert "逾期订单(2)" in chinese
+
+
+def test_update_moves_the_order_records_it_and_tells_the_rep(desk, demo_db):
+    reply = desk.command("/order", "update 1234 ready_to_ship material arrived", DESK_EAST)
+    assert "已从生产/采购中改为待发货" in reply.text()
+    assert order(demo_db, "1234").status == "ready_to_ship"
+    with demo_db.session() as session:
+        change = session.exec(select(OrderStatusChange)).one()
+        audit = session.exec(select(AuditEntry)).one()
+    assert (change.from_status, change.to_status, change.note) == (
+        "in_production",
+        "ready_to_ship",
+        "material arrived",
+    )
+    assert (audit.actor, audit.entity_key, audit.before, audit.after["status"]) == (
+        DESK_EAST,
+        "1234",
+        {"status": "in_production"},
+        "ready_to_ship",
+    )
+    [dm] = desk.slack.wait_for("chat.postMessage")
+    assert dm.args["channel"] == REP_EAST
+    assert "订单 1234" in dm.args["text"] and "待发货" in dm.args["text"]
+    assert "material arrived" in dm.args["blocks"][0]["text"]["text"]
+    card = desk.command("/order", "1234", ADMIN).text()
+    assert "Last change: 李娜 Li Na" in card and "material arrived" in card
+
+
+def test_shipping_stamps_the_ship_date_and_clears_late(desk, demo_db):
+    desk.command("/order", "update 1238 shipped SF1234567", DESK_EAST)
+    assert order(demo_db, "1238").shipped_on is not None
+    assert "late" not in desk.command("/order", "1238", ADMIN).text()
+
+
+def test_chinese_aliases_update_the_order(desk, demo_db):
+    desk.command("/order", "更新 1236 生产中", DESK_EAST)
+    assert order(demo_db, "1236").status == "in_production"
+
+
+def test_an_impossible_step_says_what_is_possible_and_changes_nothing(desk, demo_db):
+    text = desk.command("/order", "update 1236 shipped", ADMIN).text()
+    assert "Order 1236 is Confirmed, so it can't move to Shipped" in text
+    assert "In production, Ready to ship, On hold, Cancelled" in text
+    assert order(demo_db, "1236").status == "confirmed"
+    assert count(demo_db, AuditEntry) == count(demo_db, Notification) == 0
+
+
+def test_an_order_on_hold_resumes_where_it_was(desk, demo_db):
+    desk.command("/order", "update 1236 on_hold customer asked to wait", ADMIN)
+    text = desk.command("/order", "update 1236 shipped", ADMIN).text()
+    assert "From here it can go to: Confirmed, Cancelled." in text
+    desk.command("/order", "update 1236 confirmed", ADMIN)
+    assert order(demo_db, "1236").status == "confirmed"
+
+
+def test_reps_cannot_update_orders(desk, demo_db):
+    text = desk.command("/order", "update 1234 shipped", REP_EAST).text()
+    assert "只有销售内勤、主管和管理员可以更新订单" in text
+    assert order(demo_db, "1234").status == "in_production"
+    assert count(demo_db, AuditEntry) == 0
+
+
+def test_bare_order_and_help_show_usage(desk):
+    for text in ("", "help"):
+        assert "/order list late" in desk.command("/order", text, ADMIN).text()
+    assert "/order 列表 逾期" in desk.command("/order", "帮助", DESK_EAST).text()
+
+
+def test_bad_input_gets_a_clear_message_and_changes_nothing(desk, demo_db):
+    cases = {
+        "frobnicate 1234": "I don't know “frobnicate”",
+        "status": "Which order?",
+        "status 12@34": "“12@34” is not an order number",
+        "update 1234 teleported": "“teleported” is not an order status",
+        "update 1234": "give its number and the new status",
+        "status " + "9" * 3001: "3000 characters at most",
+        "update 1234 shipped " + "x" * 1001: "That note is too long",
+        "update 1234 in_production": "already In production",
+    }
+    for text, expected in cases.items():
+        reply = desk.command("/order", text, ADMIN)
+        assert reply.status == 200
+        assert expected in reply.text(), text
+    assert order(demo_db, "1234").status == "in_production"
+    assert count(demo_db, AuditEntry) == count(demo_db, Notification) == 0
+
+
+def test_user_text_is_shown_never_obeyed(desk, demo_db):
+    with demo_db.session() as session:
+        session.get(SalesOrder, order(demo_db, "1234").id)
+        from storage.models import Customer
+
+        customer = session.exec(select(Customer).where(Customer.code == "C-1001")).one()
+        customer.name = "<!channel> *Bold* <@U999> & Co"
+    for reply in (
+        desk.command("/order", "1234", ADMIN),
+        desk.command("/order", "list", ADMIN),
+        desk.command("/order", "frobnicate<!here>", ADMIN),
+    ):
+        assert all("<!" not in text and "<@" not in text for text in mrkdwn_texts(reply.body))
+    assert "<!channel> *Bold* <@U999> & Co" in desk.command("/order", "1234", ADMIN).text()
+
+
+def test_people_who_are_not_members_get_a_polite_message_and_no_data(desk):
+    reply = desk.command("/order", "list", "UNOBODY01")
+    assert "not registered with Sales Desk" in reply.text()
+    assert "1234" not in reply.text()
+
+
+def test_admins_from_settings_are_members_from_their_first_request(desk):
+    text = desk.command("/order", "list", "UBOOTADMIN", user_name="Boot Admin").text()
+    assert "Latest orders (12)" in text
+
+
+def test_a_member_without_a_language_gets_slack_s(desk, demo_db):
+    from storage.models import Member
+
+    with demo_db.session() as session:
+        member = session.exec(select(Member).where(Member.slack_user_id == REP_EXPORT)).one()
+        member.locale = None
+    desk.slack.add_user(REP_EXPORT, name="Emma", locale="zh-CN")
+    assert "订单 EX-501" in desk.command("/order", "EX-501", REP_EXPORT).text()
+    assert "订单 EX-501" in desk.command("/order", "EX-501", REP_EXPORT).text()
+    assert len(desk.slack.calls_to("users.info")) == 1
+
+
+def test_a_notification_survives_a_slack_outage(desk, demo_db):
+    desk.slack.set_response("chat.postMessage", {"ok": False, "error": "internal_error"})
+    desk.command("/order", "update 1237 confirmed", DESK_EAST)
+    desk.slack.wait_for("chat.postMessage")
+
+    def read():
+        with demo_db.session() as session:
+            return session.exec(select(Notification)).one()
+
+    pending = eventually(read, lambda n: n.status == "pending")
+    assert pending.status == "pending" and pending.attempts == 1
+    assert pending.last_error == "internal_error"
+    desk.slack.set_response("chat.postMessage", lambda call: {"ok": True, "ts": "1.1"})
+    desk.slack.reset()
+    desk.desk.outbox.deliver_due(now=pending.next_attempt_at)
+    assert len(desk.slack.calls_to("chat.postMessage")) == 1
+    with demo_db.session() as session:
+        assert session.exec(select(Notification)).one().status == "sent"
