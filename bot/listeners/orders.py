@@ -10,8 +10,11 @@ from commands.people import Actor
 from storage.db import Database
 
 
+COMMAND = "/order"
+
+
 def register(app: App, db: Database, on_notify) -> None:
-    @app.command("/order")
+    @app.command(COMMAND)
     def order_command(ack: Ack, command: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
         ack(**reply_for(actor, lambda: answer(db, actor, command.get("text", ""), on_notify)))
