@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from slack_standin import SlackStandIn, signed_headers, slash_command_body
-
 from bot.app import create_desk
 from bot.settings import Settings
 from bot.wsgi import wsgi_app
+from slack_standin import SlackStandIn, signed_headers, slash_command_body
 from storage.db import Database
 
 SIGNING_SECRET = "test-signing-secret"

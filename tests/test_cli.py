@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from slack_standin import signed_headers, slash_command_body
 
 ROOT = Path(__file__).resolve().parent.parent

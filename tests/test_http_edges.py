@@ -2,9 +2,8 @@
 
 import time
 
-from slack_standin import signed_headers, slash_command_body
-
 from harness import SIGNING_SECRET
+from slack_standin import signed_headers, slash_command_body
 
 
 def test_forged_signatures_are_refused_without_any_slack_traffic(desk):

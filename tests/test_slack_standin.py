@@ -14,6 +14,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.webhook import WebhookClient
+
 from slack_standin import SlackStandIn, signed_headers, slash_command_body
 
 BLOCKS = [{"type": "section", "text": {"type": "mrkdwn", "text": "*New deal*"}}]
