@@ -9,7 +9,6 @@ from commands.orders import list_orders, order_status, update_order_status
 from commands.people import Actor
 from storage.db import Database
 
-
 COMMAND = "/order"
 
 
