@@ -38,6 +38,9 @@ class Team(SQLModel, table=True):
     timezone: str | None = Field(default=None, max_length=64)
     digest_time: str | None = Field(default=None, max_length=5)
     manager_slack_id: str | None = Field(default=None, max_length=32)
+    settings: dict = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict)
+    )
 
 
 class Member(SQLModel, table=True):
@@ -150,6 +153,10 @@ class Notification(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=500)
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+    # Where the delivered message landed, so later notifications can update it in place.
+    sent_channel: str | None = Field(default=None, max_length=32)
+    sent_ts: str | None = Field(default=None, max_length=32)
+    updates_key: str | None = Field(default=None, max_length=200)
 
 
 class JobRun(SQLModel, table=True):
@@ -163,3 +170,66 @@ class JobRun(SQLModel, table=True):
     status: str = Field(default="running", max_length=16)
     started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
+
+
+class Visit(SQLModel, table=True):
+    """A customer visit or contact; a next step with a due date becomes a follow-up."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep_id: int = Field(foreign_key="member.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    at: datetime = Field(index=True)
+    channel: str = Field(max_length=16)
+    summary: str = Field(max_length=3000)
+    effective: bool = True
+    next_step: str | None = Field(default=None, max_length=500)
+    next_step_due: date | None = Field(default=None, index=True)
+    follow_up_done: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SampleRequest(SQLModel, table=True):
+    __tablename__ = "sample_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep_id: int = Field(foreign_key="member.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    product: str = Field(max_length=200)
+    quantity: Decimal = Field(sa_column=Column(Numeric(18, 3), nullable=False))
+    purpose: str | None = Field(default=None, max_length=1000)
+    needed_by: date | None = None
+    status: str = Field(default="requested", max_length=16, index=True)
+    approver_id: int | None = Field(default=None, foreign_key="member.id")
+    decided_at: datetime | None = None
+    reject_reason: str | None = Field(default=None, max_length=1000)
+    tracking_no: str | None = Field(default=None, max_length=100)
+    shipped_at: datetime | None = None
+    delivered_at: datetime | None = None
+    feedback: str | None = Field(default=None, max_length=3000)
+    feedback_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Meeting(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organiser_id: int = Field(foreign_key="member.id", index=True)
+    title: str = Field(max_length=200)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    starts_at: datetime = Field(index=True)
+    ends_at: datetime
+    place: str | None = Field(default=None, max_length=500)
+    agenda: str | None = Field(default=None, max_length=3000)
+    minutes: str | None = Field(default=None, max_length=3000)
+    status: str = Field(default="scheduled", max_length=16, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MeetingAttendee(SQLModel, table=True):
+    __tablename__ = "meeting_attendee"
+    __table_args__ = (UniqueConstraint("meeting_id", "slack_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    slack_user_id: str = Field(max_length=32, index=True)
