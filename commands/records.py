@@ -22,6 +22,18 @@ def audit(
     )
 
 
-def notify(session: Session, *, key: str, channel: str, kind: str, **params: object) -> None:
-    """Queue a message; `key` makes it unique, so it is delivered once."""
-    session.add(Notification(key=key, channel=channel, kind=kind, params=params))
+def notify(
+    session: Session,
+    *,
+    key: str,
+    channel: str,
+    kind: str,
+    updates_key: str | None = None,
+    **params: object,
+) -> None:
+    """Queue a message; `key` makes it unique, so it is delivered once. With `updates_key`,
+    the message delivered under that key is updated in place (e.g. buttons replaced by who
+    decided and when) instead of a new one being posted."""
+    session.add(
+        Notification(key=key, channel=channel, kind=kind, params=params, updates_key=updates_key)
+    )

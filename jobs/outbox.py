@@ -21,6 +21,10 @@ PERMANENT_ERRORS = {"channel_not_found", "user_not_found", "is_archived", "inval
 Renderer = Callable[[str, dict, str], tuple[str, list[dict]]]
 
 
+class MessageNotSentYet(Exception):
+    """An update whose original message is still in the outbox: it waits its turn."""
+
+
 def backoff(attempts: int) -> timedelta:
     """5 s, 10 s, 20 s … capped at 30 minutes."""
     return timedelta(seconds=min(5 * 2 ** (attempts - 1), 1800))
@@ -112,16 +116,44 @@ class OutboxSender:
 
     def _deliver(self, notification: Notification) -> None:
         try:
-            text, blocks = self.render(
-                notification.kind, notification.params, self._locale(notification)
-            )
-            self.client.chat_postMessage(channel=notification.channel, text=text, blocks=blocks)
+            sent_channel, sent_ts = self._post(notification)
         except SlackApiError as error:
             self._failed(notification, str(error.response.get("error")))
         except (SlackClientError, OSError) as error:
             self._failed(notification, f"{type(error).__name__}: {error}")
+        except MessageNotSentYet:
+            self._set(notification, status="pending", next_attempt_at=utcnow() + backoff(1))
         else:
-            self._set(notification, status="sent", sent_at=utcnow(), last_error=None)
+            self._set(
+                notification,
+                status="sent",
+                sent_at=utcnow(),
+                last_error=None,
+                sent_channel=sent_channel,
+                sent_ts=sent_ts,
+            )
+
+    def _post(self, notification: Notification) -> tuple[str, str]:
+        """Post the message, or update the one posted for `updates_key`, in place."""
+        locale = self._locale(notification)
+        text, blocks = self.render(notification.kind, notification.params, locale)
+        if notification.updates_key is None:
+            response = self.client.chat_postMessage(
+                channel=notification.channel, text=text, blocks=blocks
+            )
+            return response["channel"], response["ts"]
+        channel, ts = self._original(notification.updates_key)
+        self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+        return channel, ts
+
+    def _original(self, key: str) -> tuple[str, str]:
+        with self.db.session() as session:
+            original = session.exec(select(Notification).where(Notification.key == key)).first()
+        if original is None or original.status == "failed":
+            raise SlackClientError(f"the message to update ({key}) was never delivered")
+        if original.sent_ts is None:
+            raise MessageNotSentYet(key)
+        return original.sent_channel, original.sent_ts
 
     def _failed(self, notification: Notification, reason: str) -> None:
         attempts = notification.attempts + 1

@@ -1,10 +1,11 @@
 """The tables: one class per record of the sales back office."""
 
+import unicodedata
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Numeric, UniqueConstraint
+from sqlalchemy import JSON, Column, Numeric, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 ROLES = ("rep", "desk", "manager", "admin")
@@ -25,6 +26,15 @@ ORDER_STATUSES = (
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: full-width folded to half-width, case folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def customer_search_text(code: str, name: str) -> str:
+    return fold(f"{code} {name}")
 
 
 def money_column() -> Any:
@@ -68,6 +78,14 @@ class Customer(SQLModel, table=True):
     tags: str | None = Field(default=None, max_length=500)
     is_prospect: bool = False
     credit_limit: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 2)))
+    # Code and name folded for search: case- and width-insensitive ("ＡＣＭＥ" finds "acme").
+    search_text: str = Field(default="", max_length=300, index=True)
+
+
+@event.listens_for(Customer, "before_insert")
+@event.listens_for(Customer, "before_update")
+def _fill_search_text(_mapper, _connection, customer: Customer) -> None:
+    customer.search_text = customer_search_text(customer.code, customer.name)
 
 
 class Contact(SQLModel, table=True):

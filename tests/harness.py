@@ -2,10 +2,13 @@
 
 import json
 import threading
+import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from socketserver import ThreadingMixIn
+from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from bot.app import create_desk
@@ -68,6 +71,27 @@ class RunningDesk:
         body = slash_command_body(command, text, user, self.slack.response_url(), **extra)
         return self.post(body, signed_headers(body, SIGNING_SECRET))
 
+    def interact(self, payload: dict) -> Reply:
+        """A block action, view submission, shortcut or options request, as Slack posts it."""
+        body = urlencode({"payload": json.dumps(interaction(payload))})
+        return self.post(body, signed_headers(body, SIGNING_SECRET))
+
+    def event(self, event: dict) -> Reply:
+        """An Events API callback (e.g. app_home_opened), as Slack posts it."""
+        body = json.dumps(
+            {
+                "token": "legacy",
+                "team_id": "T0001",
+                "api_app_id": "A0001",
+                "type": "event_callback",
+                "event_id": f"Ev{uuid.uuid4().hex[:10]}",
+                "event_time": int(time.time()),
+                "event": event,
+            }
+        )
+        headers = {"Content-Type": "application/json", **signed_headers(body, SIGNING_SECRET)}
+        return self.post(body, headers)
+
     def post(self, body: str, headers: dict, path: str = "/slack/events") -> Reply:
         headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
         request = urllib.request.Request(self.url + path, data=body.encode(), headers=headers)
@@ -75,6 +99,20 @@ class RunningDesk:
 
     def get(self, path: str) -> Reply:
         return _send(urllib.request.Request(self.url + path))
+
+
+def interaction(payload: dict) -> dict:
+    """Fill in what every interaction payload carries; `payload["user"]` may be a plain id."""
+    user = payload.get("user", "UADMIN0001")
+    base = {
+        "team": {"id": "T0001", "domain": "sales"},
+        "api_app_id": "A0001",
+        "token": "legacy",
+        "trigger_id": f"trigger-{uuid.uuid4().hex[:8]}",
+    }
+    filled = {**base, **payload}
+    filled["user"] = {"id": user, "team_id": "T0001"} if isinstance(user, str) else user
+    return filled
 
 
 def _send(request: urllib.request.Request) -> Reply:
@@ -117,7 +155,6 @@ def mrkdwn_texts(message: dict) -> list[str]:
 
 def eventually(read, until, timeout: float = 5.0):
     """Read again until `until(value)` holds; the last value read is returned either way."""
-    import time
 
     deadline = time.monotonic() + timeout
     value = read()

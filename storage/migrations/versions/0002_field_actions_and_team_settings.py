@@ -2,11 +2,13 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 07:44:13.567360
+Create Date: 2026-11-22 07:45:08.820341
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+from storage.models import customer_search_text
 
 revision = "0002"
 down_revision = "0001"
@@ -135,6 +137,12 @@ def upgrade() -> None:
             batch_op.f("ix_meeting_attendee_slack_user_id"), ["slack_user_id"], unique=False
         )
 
+    with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("search_text", sa.String(length=300), nullable=False, server_default="")
+        )
+        batch_op.create_index(batch_op.f("ix_customer_search_text"), ["search_text"], unique=False)
+
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.add_column(sa.Column("sent_channel", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("sent_ts", sa.String(length=32), nullable=True))
@@ -143,6 +151,17 @@ def upgrade() -> None:
     with op.batch_alter_table("team", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("settings", sa.JSON(), nullable=False, server_default=sa.text("'{}'"))
+        )
+    _fill_customer_search_text()
+
+
+def _fill_customer_search_text() -> None:
+    connection = op.get_bind()
+    rows = connection.execute(sa.text("SELECT id, code, name FROM customer")).all()
+    for id_, code, name in rows:
+        connection.execute(
+            sa.text("UPDATE customer SET search_text = :text WHERE id = :id"),
+            {"text": customer_search_text(code, name), "id": id_},
         )
 
 
@@ -154,6 +173,10 @@ def downgrade() -> None:
         batch_op.drop_column("updates_key")
         batch_op.drop_column("sent_ts")
         batch_op.drop_column("sent_channel")
+
+    with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_customer_search_text"))
+        batch_op.drop_column("search_text")
 
     with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_meeting_attendee_slack_user_id"))
