@@ -37,6 +37,7 @@ def create_desk(settings: Settings, db: Database, outbox_poll_seconds: float = 5
         slack_client(settings.slack_bot_token, settings.slack_api_url),
         render_notification,
         settings.locale,
+        settings.timezone,
         outbox_poll_seconds,
     )
     app.middleware(member_resolver(db, settings))

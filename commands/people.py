@@ -26,6 +26,34 @@ class Actor:
         return self.role in ("desk", "manager", "admin")
 
 
+@dataclass(frozen=True)
+class Reader:
+    """Whoever reads a message: the language and time zone to render it in."""
+
+    locale: str
+    timezone: str
+
+
+def reader_for(
+    session: Session, slack_user_id: str, default_locale: str, default_timezone: str
+) -> Reader:
+    found = find_member(session, slack_user_id)
+    if found is None:
+        return Reader(default_locale, default_timezone)
+    return member_reader(*found, default_locale, default_timezone)
+
+
+def member_reader(
+    member: Member, team: Team | None, default_locale: str, default_timezone: str
+) -> Reader:
+    """A member's own language and zone, else Slack's language and the team's zone, else the
+    organisation's defaults."""
+    return Reader(
+        member.locale or member.slack_locale or default_locale,
+        member.timezone or (team.timezone if team else None) or default_timezone,
+    )
+
+
 def find_member(session: Session, slack_user_id: str) -> tuple[Member, Team | None] | None:
     row = session.exec(
         select(Member, Team)
@@ -51,12 +79,13 @@ def actor_for(
     default_locale: str,
     default_timezone: str,
 ) -> Actor:
+    reader = member_reader(member, team, default_locale, default_timezone)
     return Actor(
         member_id=member.id,
         slack_user_id=member.slack_user_id,
         name=member.name,
         role="admin" if member.slack_user_id in admins else member.role,
         team_id=member.team_id,
-        locale=member.locale or member.slack_locale or default_locale,
-        timezone=member.timezone or (team.timezone if team else None) or default_timezone,
+        locale=reader.locale,
+        timezone=reader.timezone,
     )

@@ -10,15 +10,16 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import update
 from sqlmodel import select
 
+from commands.people import Reader, reader_for
 from storage.db import Database
-from storage.models import Member, Notification, utcnow
+from storage.models import Notification, utcnow
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
 LEASE = timedelta(minutes=2)
 PERMANENT_ERRORS = {"channel_not_found", "user_not_found", "is_archived", "invalid_blocks"}
-Renderer = Callable[[str, dict, str], tuple[str, list[dict]]]
+Renderer = Callable[[str, dict, Reader], tuple[str, list[dict]]]
 
 
 class MessageNotSentYet(Exception):
@@ -37,6 +38,7 @@ class OutboxSender:
         client: WebClient,
         render: Renderer,
         default_locale: str,
+        default_timezone: str = "UTC",
         poll_seconds: float = 5.0,
         batch: int = 50,
     ):
@@ -44,6 +46,7 @@ class OutboxSender:
         self.client = client
         self.render = render
         self.default_locale = default_locale
+        self.default_timezone = default_timezone
         self.poll_seconds = poll_seconds
         self.batch = batch
         self._wake = threading.Event()
@@ -135,8 +138,9 @@ class OutboxSender:
 
     def _post(self, notification: Notification) -> tuple[str, str]:
         """Post the message, or update the one posted for `updates_key`, in place."""
-        locale = self._locale(notification)
-        text, blocks = self.render(notification.kind, notification.params, locale)
+        text, blocks = self.render(
+            notification.kind, notification.params, self._reader(notification)
+        )
         if notification.updates_key is None:
             response = self.client.chat_postMessage(
                 channel=notification.channel, text=text, blocks=blocks
@@ -171,11 +175,8 @@ class OutboxSender:
                 update(Notification).where(Notification.id == notification.id).values(**values)
             )
 
-    def _locale(self, notification: Notification) -> str:
+    def _reader(self, notification: Notification) -> Reader:
         with self.db.session() as session:
-            member = session.exec(
-                select(Member).where(Member.slack_user_id == notification.channel)
-            ).first()
-        if member is None:
-            return self.default_locale
-        return member.locale or member.slack_locale or self.default_locale
+            return reader_for(
+                session, notification.channel, self.default_locale, self.default_timezone
+            )

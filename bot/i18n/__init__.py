@@ -8,8 +8,10 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
 
 from bot.i18n import en, zh_CN
+from bot.i18n.catalog import area_messages
 
-CATALOGS = {"en": en.MESSAGES, "zh-CN": zh_CN.MESSAGES}
+_AREAS = area_messages()
+CATALOGS = {"en": en.MESSAGES | _AREAS["en"], "zh-CN": zh_CN.MESSAGES | _AREAS["zh-CN"]}
 DEFAULT_LOCALE = "en"
 
 

@@ -1,17 +1,28 @@
-"""Messages the outbox delivers, rendered in the recipient's language at sending time."""
+"""Messages the outbox delivers, rendered for their reader (language and time zone) at sending
+time. Each kind of notification has one renderer: `(params, reader) -> (fallback text, blocks)`.
+"""
+
+from collections.abc import Callable
 
 from bot.i18n import t
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.orders import status_label
+from commands.people import Reader
+
+Rendered = tuple[str, list[dict]]
 
 
-def render_notification(kind: str, params: dict, locale: str) -> tuple[str, list[dict]]:
-    """Return the fallback text and the blocks of one notification."""
-    text = _RENDERERS[kind](params, locale)
+def render_notification(kind: str, params: dict, reader: Reader) -> Rendered:
+    return RENDERERS[kind](params, reader)
+
+
+def plain_message(text: str) -> Rendered:
+    """A notification that is just text (user content included, so never parsed as mrkdwn)."""
     return clip(escape(text), 3000), [plain_section(text).to_dict()]
 
 
-def _order_status_changed(params: dict, locale: str) -> str:
+def _order_status_changed(params: dict, reader: Reader) -> Rendered:
+    locale = reader.locale
     text = t(
         locale,
         "notify.order_status_changed",
@@ -23,7 +34,9 @@ def _order_status_changed(params: dict, locale: str) -> str:
     )
     if params.get("note"):
         text += "\n" + t(locale, "notify.note", note=params["note"])
-    return text
+    return plain_message(text)
 
 
-_RENDERERS = {"order_status_changed": _order_status_changed}
+RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
+    "order_status_changed": _order_status_changed,
+}

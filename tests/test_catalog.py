@@ -1,0 +1,42 @@
+"""The two languages say the same things: same keys, same placeholders, and every key the code
+asks for exists."""
+
+import re
+import string
+from pathlib import Path
+
+from bot.i18n import CATALOGS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_have_the_same_keys():
+    assert set(CATALOGS["en"]) == set(CATALOGS["zh-CN"])
+
+
+def test_both_languages_use_the_same_placeholders():
+    for key, english in CATALOGS["en"].items():
+        assert placeholders(english) == placeholders(CATALOGS["zh-CN"][key]), key
+
+
+def test_every_literal_key_the_code_uses_is_in_the_catalog():
+    pattern = re.compile(r"""["']((?:[a-z_]+\.)+[a-z_]+)["']""")
+    prefixes = {key.split(".")[0] for key in CATALOGS["en"]}
+    missing = set()
+    for package in ("bot", "commands", "jobs", "storage"):
+        for path in (ROOT / package).rglob("*.py"):
+            if "i18n" in path.parts:
+                continue
+            for key in pattern.findall(path.read_text()):
+                if key.split(".")[0] in prefixes and key.count(".") >= 1:
+                    if key not in CATALOGS["en"] and not _is_prefix(key):
+                        missing.add(f"{path.relative_to(ROOT)}: {key}")
+    assert not missing, sorted(missing)
+
+
+def _is_prefix(key: str) -> bool:
+    return any(other.startswith(key + ".") for other in CATALOGS["en"])
