@@ -11,7 +11,10 @@ from bot.middleware import member_resolver
 from bot.settings import Settings
 from bot.slack_client import slack_client
 from bot.views.notifications import render_notification
+from commands.people import Reader
 from jobs.outbox import OutboxSender
+from jobs.runner import JobRunner
+from jobs.scheduler import JobScheduler
 from storage.db import Database
 
 
@@ -21,6 +24,18 @@ class SalesDesk:
     db: Database
     app: App
     outbox: OutboxSender
+
+    def job_runner(self) -> JobRunner:
+        return JobRunner(self.db, self.settings.timezone, self.settings.locale)
+
+    def start_background(self, scheduler: bool = True) -> JobScheduler | None:
+        """The outbox sender, and unless told otherwise the job scheduler."""
+        self.outbox.start()
+        if not scheduler:
+            return None
+        jobs = JobScheduler(self.job_runner(), on_queued=self.outbox.wake)
+        jobs.start()
+        return jobs
 
 
 def create_desk(settings: Settings, db: Database, outbox_poll_seconds: float = 5.0) -> SalesDesk:
@@ -36,12 +51,12 @@ def create_desk(settings: Settings, db: Database, outbox_poll_seconds: float = 5
         db,
         slack_client(settings.slack_bot_token, settings.slack_api_url),
         render_notification,
-        settings.locale,
-        settings.timezone,
-        outbox_poll_seconds,
+        defaults=Reader(settings.locale, settings.timezone),
+        admins=settings.admins,
+        poll_seconds=outbox_poll_seconds,
     )
     app.middleware(member_resolver(db, settings))
-    listeners.register(app, db, on_notify=outbox.wake)
+    listeners.register(app, db, on_notify=outbox.wake, settings=settings)
     return SalesDesk(settings, db, app, outbox)
 
 

@@ -38,12 +38,31 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("kind", choices=IMPORT_KINDS)
     imports.add_argument("file")
     imports.set_defaults(run=_import)
+
+    jobs = sub.add_parser("jobs", help="scheduled jobs: list them, or run one now")
+    jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True, metavar="ACTION")
+    jobs_sub.add_parser("list", help="every job with its next run per team").set_defaults(
+        run=_jobs_list
+    )
+    run = jobs_sub.add_parser("run", help="run one job now, as if the clock read --at")
+    run.add_argument("name")
+    run.add_argument("--at", help="ISO-8601 date and time (default: now)")
+    run.set_defaults(run=_jobs_run)
+
+    team_settings = sub.add_parser("settings", help="show or change a team's settings")
+    settings_sub = team_settings.add_subparsers(dest="settings_command", required=True)
+    show = settings_sub.add_parser("show", help="every team's settings")
+    show.set_defaults(run=_settings_show)
+    change = settings_sub.add_parser("set", help="change settings: TEAM name=value …")
+    change.add_argument("team")
+    change.add_argument("changes", nargs="+", metavar="name=value")
+    change.set_defaults(run=_settings_set)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    setup_logging()
+    setup_logging(logging.INFO if args.command == "serve" else logging.WARNING)
     try:
         return args.run(Settings.from_env(), args) or 0
     except SettingsError as error:
@@ -67,15 +86,16 @@ def _positive(text: str) -> int:
 def _serve(settings: Settings, args) -> int:
     from bot import serve
 
+    scheduler = not args.no_scheduler
     if args.http:
-        serve.serve_http(settings, args.host, args.port, args.workers)
+        serve.serve_http(settings, args.host, args.port, args.workers, scheduler)
     else:
         if not settings.slack_app_token:
             raise SettingsError(
                 "SLACK_APP_TOKEN is not set: `serve` needs it for Socket Mode "
                 "(or use `serve --http`)"
             )
-        serve.serve_socket_mode(settings)
+        serve.serve_socket_mode(settings, scheduler)
     return 0
 
 
@@ -91,6 +111,30 @@ def _db_upgrade(settings: Settings, args) -> int:
     migrate(settings)
     print("salesdesk: the database is up to date")
     return 0
+
+
+def _jobs_list(settings: Settings, args) -> int:
+    from bot.jobs_cli import list_jobs
+
+    return list_jobs(settings)
+
+
+def _jobs_run(settings: Settings, args) -> int:
+    from bot.jobs_cli import run_job
+
+    return run_job(settings, args.name, args.at)
+
+
+def _settings_show(settings: Settings, args) -> int:
+    from bot.jobs_cli import show_settings
+
+    return show_settings(settings)
+
+
+def _settings_set(settings: Settings, args) -> int:
+    from bot.jobs_cli import set_settings
+
+    return set_settings(settings, args.team, args.changes)
 
 
 def _import(settings: Settings, args) -> int:

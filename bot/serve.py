@@ -12,20 +12,24 @@ from bot.wsgi import wsgi_app
 log = logging.getLogger(__name__)
 
 
-def serve_socket_mode(settings: Settings) -> None:
+def serve_socket_mode(settings: Settings, scheduler: bool = True) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
     desk = create_desk(settings, open_database(settings))
-    desk.outbox.start()
+    jobs = desk.start_background(scheduler)
     log.info("Sales Desk is connecting to Slack in Socket Mode")
     try:
         SocketModeHandler(desk.app, settings.slack_app_token).start()
     finally:
+        if jobs:
+            jobs.stop()
         desk.outbox.stop()
 
 
-def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
+def serve_http(
+    settings: Settings, host: str, port: int, workers: int, scheduler: bool = True
+) -> None:
     settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
     open_database(settings).dispose()  # fail fast, before forking workers
     options = {
@@ -38,15 +42,17 @@ def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
         "loglevel": "info",
         "timeout": 30,
     }
-    GunicornServer(settings, options).run()
+    GunicornServer(settings, options, scheduler).run()
 
 
 class GunicornServer(BaseApplication):
-    """Each worker builds its own app, database pool and outbox sender after the fork."""
+    """Each worker builds its own app, database pool, outbox sender and scheduler after the
+    fork; runs are claimed in the database, so several workers never post twice."""
 
-    def __init__(self, settings: Settings, options: dict):
+    def __init__(self, settings: Settings, options: dict, scheduler: bool):
         self.settings = settings
         self.options = options
+        self.scheduler = scheduler
         super().__init__()
 
     def load_config(self) -> None:
@@ -55,5 +61,5 @@ class GunicornServer(BaseApplication):
 
     def load(self):
         desk = create_desk(self.settings, open_database(self.settings))
-        desk.outbox.start()
+        desk.start_background(self.scheduler)
         return wsgi_app(desk)

@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -11,12 +12,15 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from commands.people import Reader, reader_for
+from commands.records import notify
 from storage.db import Database
-from storage.models import Notification, utcnow
+from storage.models import Member, Notification, utcnow
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
+PER_CHANNEL_SECONDS = 1.0
+DEFAULT_READER = Reader("en", "UTC")
 LEASE = timedelta(minutes=2)
 PERMANENT_ERRORS = {"channel_not_found", "user_not_found", "is_archived", "invalid_blocks"}
 Renderer = Callable[[str, dict, Reader], tuple[str, list[dict]]]
@@ -37,17 +41,18 @@ class OutboxSender:
         db: Database,
         client: WebClient,
         render: Renderer,
-        default_locale: str,
-        default_timezone: str = "UTC",
+        defaults: Reader = DEFAULT_READER,
+        admins: frozenset[str] = frozenset(),
         poll_seconds: float = 5.0,
         batch: int = 50,
     ):
         self.db = db
         self.client = client
         self.render = render
-        self.default_locale = default_locale
-        self.default_timezone = default_timezone
+        self.defaults = defaults
+        self.admins = admins
         self.poll_seconds = poll_seconds
+        self._last_post: dict[str, float] = {}
         self.batch = batch
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -121,7 +126,8 @@ class OutboxSender:
         try:
             sent_channel, sent_ts = self._post(notification)
         except SlackApiError as error:
-            self._failed(notification, str(error.response.get("error")))
+            retry_after = int(error.response.headers.get("Retry-After", 0) or 0)
+            self._failed(notification, str(error.response.get("error")), retry_after)
         except (SlackClientError, OSError) as error:
             self._failed(notification, f"{type(error).__name__}: {error}")
         except MessageNotSentYet:
@@ -141,6 +147,7 @@ class OutboxSender:
         text, blocks = self.render(
             notification.kind, notification.params, self._reader(notification)
         )
+        self._pace(notification.channel)
         if notification.updates_key is None:
             response = self.client.chat_postMessage(
                 channel=notification.channel, text=text, blocks=blocks
@@ -149,6 +156,13 @@ class OutboxSender:
         channel, ts = self._original(notification.updates_key)
         self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
         return channel, ts
+
+    def _pace(self, channel: str) -> None:
+        """At most one message a second to any one channel, as Slack asks."""
+        wait = self._last_post.get(channel, 0.0) + PER_CHANNEL_SECONDS - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._last_post[channel] = time.monotonic()
 
     def _original(self, key: str) -> tuple[str, str]:
         with self.db.session() as session:
@@ -159,15 +173,39 @@ class OutboxSender:
             raise MessageNotSentYet(key)
         return original.sent_channel, original.sent_ts
 
-    def _failed(self, notification: Notification, reason: str) -> None:
+    def _failed(self, notification: Notification, reason: str, retry_after: int = 0) -> None:
         attempts = notification.attempts + 1
         if reason in PERMANENT_ERRORS or attempts >= MAX_ATTEMPTS:
             log.error("notification %s failed for good: %s", notification.key, reason)
             self._set(notification, status="failed", last_error=reason[:500])
+            self._report_failure(notification, reason, attempts)
             return
         log.warning("notification %s failed (attempt %d): %s", notification.key, attempts, reason)
-        retry_at = utcnow() + backoff(attempts)
-        self._set(notification, status="pending", next_attempt_at=retry_at, last_error=reason[:500])
+        wait = max(backoff(attempts), timedelta(seconds=retry_after))
+        self._set(
+            notification, status="pending", next_attempt_at=utcnow() + wait, last_error=reason[:500]
+        )
+
+    def _report_failure(self, notification: Notification, reason: str, attempts: int) -> None:
+        """Tell the admins, so nothing is dropped silently (but never about these reports)."""
+        if notification.kind == "delivery_failed":
+            return
+        with self.db.session() as session:
+            admins = self.admins | set(
+                session.exec(select(Member.slack_user_id).where(Member.role == "admin"))
+            )
+            for admin in sorted(admins):
+                notify(
+                    session,
+                    key=f"delivery-failed:{notification.id}:{admin}",
+                    channel=admin,
+                    kind="delivery_failed",
+                    about=notification.key,
+                    channel_of_message=notification.channel,
+                    reason=reason[:200],
+                    attempts=attempts,
+                )
+        self.wake()
 
     def _set(self, notification: Notification, **values) -> None:
         with self.db.session() as session:
@@ -178,5 +216,5 @@ class OutboxSender:
     def _reader(self, notification: Notification) -> Reader:
         with self.db.session() as session:
             return reader_for(
-                session, notification.channel, self.default_locale, self.default_timezone
+                session, notification.channel, self.defaults.locale, self.defaults.timezone
             )

@@ -2,6 +2,7 @@
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -36,7 +37,19 @@ def database_url(request, tmp_path) -> str:
         upgrade(url)
         yield url
         return
-    server = request.getfixturevalue("postgres_server")
+    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A migrated, empty PostgreSQL database for tests that need several processes on one."""
+    with fresh_postgres_database(postgres_server) as url:
+        yield url
+
+
+@contextmanager
+def fresh_postgres_database(server):
     name = f"salesdesk_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

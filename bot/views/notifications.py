@@ -5,6 +5,7 @@ time. Each kind of notification has one renderer: `(params, reader) -> (fallback
 from collections.abc import Callable
 
 from bot.i18n import t
+from bot.views import alerts, digest
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.orders import status_label
 from commands.people import Reader
@@ -37,6 +38,28 @@ def _order_status_changed(params: dict, reader: Reader) -> Rendered:
     return plain_message(text)
 
 
+def _text(build: Callable[[dict, Reader], str]) -> Callable[[dict, Reader], Rendered]:
+    return lambda params, reader: plain_message(build(params, reader))
+
+
+def _blocks(build) -> Callable[[dict, Reader], Rendered]:
+    def render(params: dict, reader: Reader) -> Rendered:
+        title, blocks = build(params, reader)
+        return clip(escape(title), 3000), [block.to_dict() for block in blocks]
+
+    return render
+
+
 RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "order_status_changed": _order_status_changed,
+    "daily_digest": _blocks(digest.daily_digest),
+    "rep_brief": _blocks(digest.rep_brief),
+    "weekly_report": _blocks(digest.weekly_report),
+    "meeting_reminder": _text(alerts.meeting_reminder),
+    "follow_up_due": _text(alerts.follow_up_due),
+    "sample_needed_soon": _text(alerts.sample_needed_soon),
+    "escalation_sample_approval": _text(alerts.escalation_sample_approval),
+    "escalation_order_late": _text(alerts.escalation_order_late),
+    "escalation_cadence": _text(alerts.escalation_cadence),
+    "delivery_failed": _text(alerts.delivery_failed),
 }

@@ -1,0 +1,106 @@
+"""`salesdesk jobs …` and `salesdesk settings …`: the scheduler and team settings for operators."""
+
+from dataclasses import asdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from bot.app import create_desk
+from bot.i18n import t
+from bot.runtime import open_database
+from bot.settings import Settings, SettingsError
+from bot.views.errors import error_text
+from commands.errors import DomainError
+from commands.team_settings import change_team_settings
+from jobs.registry import JOBS
+from jobs.scheduler import planned_jobs
+from storage.models import Notification, utcnow
+
+
+def list_jobs(settings: Settings) -> int:
+    desk = create_desk(settings, open_database(settings))
+    now = utcnow()
+    print(t(settings.locale, "jobs.list.header"))
+    for plan in planned_jobs(desk.job_runner()):
+        upcoming = plan.next_run(now)
+        local = upcoming.astimezone(ZoneInfo(plan.timezone)) if upcoming else None
+        print(
+            f"{plan.job} · {plan.team} · "
+            f"{local:%Y-%m-%d %H:%M %Z} · {upcoming.astimezone(ZoneInfo('UTC')):%Y-%m-%d %H:%M}Z"
+            if upcoming
+            else f"{plan.job} · {plan.team} · —"
+        )
+    return 0
+
+
+def run_job(settings: Settings, name: str, at_text: str | None) -> int:
+    locale = settings.locale
+    if name not in JOBS:
+        print(t(locale, "jobs.error.unknown", name=name, names=", ".join(JOBS)))
+        return 2
+    at = _moment(at_text, settings) if at_text else utcnow()
+    desk = create_desk(settings, open_database(settings))
+    for result in desk.job_runner().run(name, at):
+        key = "jobs.run.already" if result.already_done else "jobs.run.queued"
+        print(
+            t(
+                locale,
+                key,
+                job=name,
+                target=result.label,
+                period=result.period,
+                count=result.queued,
+            )
+        )
+    if settings.slack_bot_token:
+        while desk.outbox.deliver_due():
+            pass
+        print(t(locale, "jobs.run.delivered", **_outbox_counts(desk)))
+    return 0
+
+
+def show_settings(settings: Settings) -> int:
+    desk = create_desk(settings, open_database(settings))
+    runner = desk.job_runner()
+    with desk.db.session() as session:
+        for team, team_settings in runner.teams(session):
+            print(t(settings.locale, "settings.title", team=team.name))
+            for name, value in asdict(team_settings).items():
+                print(f"  {name} = {value}")
+    return 0
+
+
+def set_settings(settings: Settings, team: str, changes: list[str]) -> int:
+    pairs = dict(change.split("=", 1) for change in changes if "=" in change)
+    if len(pairs) != len(changes):
+        print(t(settings.locale, "settings.error.usage"))
+        return 2
+    db = open_database(settings)
+    try:
+        with db.session() as session:
+            change_team_settings(session, None, team, pairs)
+    except DomainError as error:
+        print(error_text(error, settings.locale))
+        return 2
+    return show_settings(settings)
+
+
+def _moment(text: str, settings: Settings) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(t(settings.locale, "jobs.error.bad_time", value=text)) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(settings.timezone))
+    return moment
+
+
+def _outbox_counts(desk) -> dict[str, int]:
+    with desk.db.session() as session:
+        statuses = list(session.exec(select(Notification.status)))
+    return {
+        "sent": statuses.count("sent"),
+        "pending": statuses.count("pending") + statuses.count("sending"),
+        "failed": statuses.count("failed"),
+    }

@@ -1,0 +1,157 @@
+"""The stand-up post, the rep's brief and the manager's weekly review."""
+
+from datetime import date, datetime
+
+from bot.i18n import day, moment, t
+from bot.views.blocks import context, header, mrkdwn_section, plain_section
+from bot.views.orders import status_label
+from commands.people import Reader
+
+LIST_CAP = 5
+
+
+def daily_digest(params: dict, reader: Reader) -> tuple[str, list]:
+    locale, zone = params.get("locale") or reader.locale, params.get("timezone") or reader.timezone
+    today = date.fromisoformat(params["day"])
+    title = t(locale, "digest.title", team=params["team"], day=day(today, locale))
+    blocks = [header(title)]
+    if _all_clear(params):
+        blocks.append(plain_section(t(locale, "digest.all_clear")))
+        return title, blocks
+    blocks.append(mrkdwn_section(_yesterday_counts(params, locale)))
+    blocks += _orders(locale, "digest.late", params["late"], late=True)
+    blocks += _orders(locale, "digest.on_hold", params["on_hold"])
+    if params["visits_per_rep"]:
+        visits = t(locale, "list.separator").join(
+            t(locale, "digest.visit_count", rep=rep, count=n)
+            for rep, n in sorted(params["visits_per_rep"].items())
+        )
+        blocks += [mrkdwn_section(t(locale, "digest.visits")), plain_section(visits)]
+    if params["samples_to_approve"] or params["samples_to_ship"]:
+        text = t(
+            locale,
+            "digest.samples",
+            approve=params["samples_to_approve"],
+            ship=params["samples_to_ship"],
+        )
+        blocks.append(mrkdwn_section(text))
+    blocks += _meetings(locale, zone, params["meetings_today"])
+    return title, blocks
+
+
+def rep_brief(params: dict, reader: Reader) -> tuple[str, list]:
+    locale = reader.locale
+    title = t(locale, "brief.title", day=day(date.fromisoformat(params["day"]), locale))
+    blocks = [header(title)]
+    blocks += _orders(locale, "brief.late", params["late_orders"], late=True)
+    if params["follow_ups"]:
+        lines = [
+            t(
+                locale,
+                "brief.follow_up_line",
+                customer=f["customer"],
+                step=f["step"] or "",
+                due=day(date.fromisoformat(f["due"]), locale),
+            )
+            for f in params["follow_ups"]
+        ]
+        blocks += _capped(locale, t(locale, "brief.follow_ups", count=len(lines)), lines)
+    blocks += _meetings(locale, reader.timezone, params["meetings"])
+    return title, blocks
+
+
+def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
+    locale = reader.locale
+    start, end = date.fromisoformat(params["week_start"]), date.fromisoformat(params["week_end"])
+    title = t(
+        locale, "weekly.title", team=params["team"], start=day(start, locale), end=day(end, locale)
+    )
+    blocks = [header(title), context(t(locale, "weekly.legend"))]
+    for rep in params["reps"]:
+        figures = t(locale, "list.separator").join(
+            t(
+                locale,
+                f"weekly.{metric}",
+                now=rep["this_week"][metric],
+                before=rep["last_week"][metric],
+            )
+            for metric in ("orders", "shipments", "visits", "samples")
+        )
+        blocks.append(plain_section(f"{rep['rep']}: {figures}"))
+    if not params["reps"]:
+        blocks.append(plain_section(t(locale, "weekly.no_reps")))
+    blocks.append(
+        mrkdwn_section(
+            t(
+                locale,
+                "weekly.attention",
+                late=params["late_orders"],
+                hold=params["on_hold"],
+                stuck=params["stuck_samples"],
+            )
+        )
+    )
+    return title, blocks
+
+
+def _all_clear(params: dict) -> bool:
+    lists = ("new_orders", "shipped", "delivered", "late", "on_hold", "meetings_today")
+    counts = ("samples_to_approve", "samples_to_ship")
+    return not any(params[k] for k in lists + counts) and not params["visits_per_rep"]
+
+
+def _yesterday_counts(params: dict, locale: str) -> str:
+    return t(
+        locale,
+        "digest.yesterday",
+        new=len(params["new_orders"]),
+        shipped=len(params["shipped"]),
+        delivered=len(params["delivered"]),
+        visits=sum(params["visits_per_rep"].values()),
+    )
+
+
+def _orders(locale: str, title_key: str, orders: list[dict], late: bool = False) -> list:
+    if not orders:
+        return []
+    key = "digest.order_line_late" if late else "digest.order_line"
+    lines = [
+        t(
+            locale,
+            key,
+            number=o["number"],
+            customer=o["customer"],
+            rep=o["rep"],
+            status=status_label(o["status"], locale),
+            promised=day(_date(o["promised_ship_on"]), locale),
+        )
+        for o in orders
+    ]
+    return _capped(locale, t(locale, title_key, count=len(orders)), lines)
+
+
+def _meetings(locale: str, zone: str, meetings: list[dict]) -> list:
+    if not meetings:
+        return []
+    lines = [
+        t(
+            locale,
+            "digest.meeting_line",
+            at=moment(datetime.fromisoformat(m["starts_at"]), locale, zone),
+            title=m["title"],
+            customer=m["customer"] or "—",
+        )
+        for m in meetings
+    ]
+    return _capped(locale, t(locale, "digest.meetings", count=len(meetings)), lines)
+
+
+def _capped(locale: str, title: str, lines: list[str]) -> list:
+    blocks = [mrkdwn_section(f"*{title}*"), plain_section("\n".join(lines[:LIST_CAP]))]
+    if len(lines) > LIST_CAP:
+        blocks.append(context(t(locale, "digest.more", count=len(lines) - LIST_CAP)))
+    return blocks
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

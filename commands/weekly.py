@@ -1,0 +1,101 @@
+"""The manager's weekly review: activity per rep this week beside the week before."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from commands.digest import LATE_STATUSES, local_day_bounds
+from storage.models import Member, SalesOrder, SampleRequest, Team, Visit
+
+METRICS = ("orders", "shipments", "visits", "samples")
+
+
+@dataclass
+class RepWeek:
+    rep: str
+    this_week: dict[str, int]
+    last_week: dict[str, int]
+
+
+@dataclass
+class WeeklyReview:
+    team: str
+    week_start: str
+    week_end: str
+    reps: list[RepWeek]
+    late_orders: int
+    on_hold: int
+    stuck_samples: int
+
+
+def weekly_review(
+    session: Session, team: Team, week_start: date, timezone: str, stuck_hours: int
+) -> WeeklyReview:
+    """The week from `week_start` (a Monday) to the Sunday after, beside the week before."""
+    reps = session.exec(
+        select(Member).where(Member.team_id == team.id, Member.role == "rep").order_by(Member.name)
+    ).all()
+    rep_ids = [rep.id for rep in reps]
+    this_week = _activity(session, rep_ids, week_start, timezone)
+    last_week = _activity(session, rep_ids, week_start - timedelta(days=7), timezone)
+    today = week_start + timedelta(days=7)
+    start_today, _ = local_day_bounds(today, timezone)
+    return WeeklyReview(
+        team=team.name,
+        week_start=week_start.isoformat(),
+        week_end=(week_start + timedelta(days=6)).isoformat(),
+        reps=[RepWeek(rep.name, _of(this_week, rep.id), _of(last_week, rep.id)) for rep in reps],
+        late_orders=_count(
+            session,
+            SalesOrder,
+            SalesOrder.rep_id.in_(rep_ids),
+            SalesOrder.status.in_(LATE_STATUSES),
+            SalesOrder.shipped_on.is_(None),
+            SalesOrder.promised_ship_on < today,
+        ),
+        on_hold=_count(
+            session, SalesOrder, SalesOrder.rep_id.in_(rep_ids), SalesOrder.status == "on_hold"
+        ),
+        stuck_samples=_count(
+            session,
+            SampleRequest,
+            SampleRequest.rep_id.in_(rep_ids),
+            SampleRequest.status == "requested",
+            SampleRequest.created_at < start_today - timedelta(hours=stuck_hours),
+        ),
+    )
+
+
+def _activity(session, rep_ids, start: date, timezone: str) -> dict[str, dict[int, int]]:
+    end = start + timedelta(days=7)
+    since, _ = local_day_bounds(start, timezone)
+    until, _ = local_day_bounds(end, timezone)
+    return {
+        "orders": _per_rep(session, SalesOrder.rep_id, SalesOrder.ordered_on, start, end, rep_ids),
+        "shipments": _per_rep(
+            session, SalesOrder.rep_id, SalesOrder.shipped_on, start, end, rep_ids
+        ),
+        "visits": _per_rep(session, Visit.rep_id, Visit.at, since, until, rep_ids),
+        "samples": _per_rep(
+            session, SampleRequest.rep_id, SampleRequest.created_at, since, until, rep_ids
+        ),
+    }
+
+
+def _per_rep(session, rep_column, when_column, start, end, rep_ids) -> dict[int, int]:
+    rows = session.exec(
+        select(rep_column, func.count())
+        .where(rep_column.in_(rep_ids), when_column >= start, when_column < end)
+        .group_by(rep_column)
+    ).all()
+    return dict(rows)
+
+
+def _of(activity: dict[str, dict[int, int]], rep_id: int) -> dict[str, int]:
+    return {metric: activity[metric].get(rep_id, 0) for metric in METRICS}
+
+
+def _count(session, model, *conditions) -> int:
+    return session.exec(select(func.count()).select_from(model).where(*conditions)).one()

@@ -1,0 +1,114 @@
+"""Exactly once, nothing lost: replicas racing on one PostgreSQL, a process killed mid-run,
+and a Slack that fails three calls in ten."""
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlmodel import select
+
+from bot.app import create_desk
+from bot.settings import Settings
+from jobs.runner import JobRunner
+from storage.db import Database
+from storage.demo import load_demo
+from storage.models import Notification
+
+ROOT = Path(__file__).resolve().parent.parent
+AT = "2026-11-23T08:30+08:00"
+CHANNELS = ("C0EAST0001", "C0EXPORT01")
+
+
+def demo(url: str) -> Database:
+    db = Database(url)
+    with db.session() as session:
+        load_demo(session, date(2026, 11, 22))
+    return db
+
+
+def jobs_run(url: str, slack, *args: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SALESDESK_"))}
+    env.update(
+        DATABASE_URL=url,
+        SLACK_BOT_TOKEN="xoxb-jobs",
+        SLACK_API_URL=slack.api_url,
+        PYTHONPATH=str(ROOT),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "jobs", "run", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def digest_posts(slack) -> list[str]:
+    return [
+        c.args["channel"]
+        for c in slack.calls_to("chat.postMessage")
+        if c.args["channel"] in CHANNELS
+    ]
+
+
+def test_two_processes_firing_the_same_job_post_once(postgres_url, slack):
+    demo(postgres_url).dispose()
+    racers = [jobs_run(postgres_url, slack, "daily-digest", "--at", AT) for _ in range(2)]
+    outputs = [racer.communicate(timeout=120)[0] for racer in racers]
+    assert all(racer.returncode == 0 for racer in racers), outputs
+    assert sorted(digest_posts(slack)) == sorted(CHANNELS)
+    assert "already done" in "".join(outputs)
+
+
+def test_a_process_killed_mid_run_leaves_the_run_to_be_made_up_once(postgres_url, slack):
+    demo(postgres_url).dispose()
+    blocker = create_engine(postgres_url)
+    with blocker.connect() as connection:
+        transaction = connection.begin()
+        # Hold the run table so the job is caught inside its transaction, then kill it there.
+        connection.execute(text("LOCK TABLE job_run IN ACCESS EXCLUSIVE MODE"))
+        victim = jobs_run(postgres_url, slack, "daily-digest", "--at", AT)
+        time.sleep(3)
+        assert victim.poll() is None
+        victim.kill()
+        victim.wait(timeout=30)
+        transaction.rollback()
+    blocker.dispose()
+    assert digest_posts(slack) == []
+    for _ in range(2):
+        again = jobs_run(postgres_url, slack, "daily-digest", "--at", AT)
+        assert again.wait(timeout=120) == 0
+    assert sorted(digest_posts(slack)) == sorted(CHANNELS)
+
+
+def test_every_notification_is_delivered_once_through_a_flaky_slack(db, slack):
+    with db.session() as session:
+        load_demo(session, date(2026, 11, 22))
+    settings = Settings(database_url=db.url, slack_bot_token="xoxb-t", slack_api_url=slack.api_url)
+    desk = create_desk(settings, db)
+    JobRunner(db).run("daily-digest", _moment(AT))
+    JobRunner(db).run("escalations", _moment(AT))
+    with db.session() as session:
+        keys = set(session.exec(select(Notification.key)))
+    assert len(keys) >= 6
+    slack.fail_randomly(rate=0.3, seed=7, statuses=(503, 429), retry_after=0)
+    far_future = _moment("2030-01-01T00:00+00:00")
+    for _ in range(20):
+        desk.outbox.deliver_due(now=far_future)
+    with db.session() as session:
+        statuses = set(session.exec(select(Notification.status)))
+    assert statuses == {"sent"}
+    assert slack.failed_calls, "the stand-in should have failed some calls"
+    delivered = slack.calls_to("chat.postMessage")
+    assert len(delivered) == len(keys)
+    assert len({(c.args["channel"], c.args["text"]) for c in delivered}) == len(keys)
+
+
+def _moment(text_: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text_)
