@@ -1,6 +1,7 @@
 """The Bolt app factory: middleware, listeners and the outbox sender, wired to one database."""
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from slack_bolt import App, BoltContext
@@ -12,6 +13,7 @@ from bot.settings import Settings
 from bot.slack_client import slack_client
 from bot.views.notifications import render_notification
 from commands.people import Reader
+from commands.when import warm_up
 from jobs.outbox import OutboxSender
 from jobs.runner import JobRunner
 from jobs.scheduler import JobScheduler
@@ -30,6 +32,7 @@ class SalesDesk:
 
     def start_background(self, scheduler: bool = True) -> JobScheduler | None:
         """The outbox sender, and unless told otherwise the job scheduler."""
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         self.outbox.start()
         if not scheduler:
             return None

@@ -112,3 +112,34 @@ def _moment(text_: str):
     from datetime import datetime
 
     return datetime.fromisoformat(text_)
+
+
+def test_a_message_that_fails_for_good_is_reported_to_the_admins(db, slack):
+    with db.session() as session:
+        load_demo(session, date(2026, 11, 22))
+    settings = Settings(
+        database_url=db.url,
+        slack_bot_token="xoxb-t",
+        slack_api_url=slack.api_url,
+        admins=frozenset({"UOPS00001"}),
+    )
+    desk = create_desk(settings, db)
+    JobRunner(db).run("daily-digest", _moment(AT))
+    slack.set_response(
+        "chat.postMessage",
+        lambda call: (
+            {"ok": False, "error": "channel_not_found"}
+            if call.args["channel"] == "C0EAST0001"
+            else {"ok": True, "channel": call.args["channel"], "ts": "1.2"}
+        ),
+    )
+    for _ in range(3):
+        desk.outbox.deliver_due()
+    with db.session() as session:
+        failed = session.exec(select(Notification).where(Notification.status == "failed")).one()
+    assert failed.channel == "C0EAST0001" and failed.last_error == "channel_not_found"
+    reports = [
+        c for c in slack.calls_to("chat.postMessage") if "could not be delivered" in c.args["text"]
+    ]
+    assert sorted(c.args["channel"] for c in reports) == ["UADMIN0001", "UOPS00001"]
+    assert all("C0EAST0001" in c.args["text"] for c in reports)

@@ -46,7 +46,7 @@ def posts_to(slack, channel: str) -> list:
 def texts(call) -> str:
     parts = [call.args.get("text", "")]
     for block in call.args.get("blocks", []):
-        for obj in [block.get("text")] + block.get("fields", []) + block.get("elements", []):
+        for obj in [block.get("text"), *block.get("fields", []), *block.get("elements", [])]:
             if isinstance(obj, dict) and "text" in obj:
                 parts.append(obj["text"] if isinstance(obj["text"], str) else obj["text"]["text"])
     return "\n".join(parts)

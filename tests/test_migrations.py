@@ -27,12 +27,14 @@ def test_upgrading_keeps_the_data_of_an_older_schema(database_url):
         connection.execute(text("INSERT INTO team (name, slack_channel_id) VALUES ('East', 'C1')"))
         connection.execute(
             text(
-                "INSERT INTO member (slack_user_id, name, role, team_id) VALUES ('U1', 'A', 'rep', 1)"
+                "INSERT INTO member (slack_user_id, name, role, team_id) "
+                "VALUES ('U1', 'A', 'rep', 1)"
             )
         )
         connection.execute(
             text(
-                "INSERT INTO customer (code, name, owner_id, is_prospect) VALUES ('C-1', 'ＡＣＭＥ Co', 1, false)"
+                "INSERT INTO customer (code, name, owner_id, is_prospect) "
+                "VALUES ('C-1', 'ＡＣＭＥ Co', 1, false)"
             )
         )
     command.upgrade(config, "head")
