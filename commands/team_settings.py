@@ -33,6 +33,28 @@ class TeamSettings:
     meeting_reminder_minutes: int = 15
     sample_needed_soon_days: int = 3
     catch_up_hours: int = 3
+    aging_buckets: str = "30,60,90"
+    invoice_reminder_days: int = 3
+    overdue_manager_days: int = 7
+    contract_expiry_first_days: int = 60
+    contract_expiry_second_days: int = 30
+    contract_review_stall_days: int = 3
+    large_contract_value: int = 1_000_000
+    contract_approver_roles: str = "manager"
+    legal_reviewers: str = ""
+
+    @property
+    def aging_limits(self) -> tuple[int, ...]:
+        """The upper bounds of the aging buckets: (30, 60, 90) makes 0-30/31-60/61-90/90+."""
+        return tuple(int(part) for part in self.aging_buckets.split(","))
+
+    @property
+    def legal_reviewer_ids(self) -> tuple[str, ...]:
+        return tuple(part for part in self.legal_reviewers.split(",") if part)
+
+    @property
+    def approver_roles(self) -> tuple[str, ...]:
+        return tuple(self.contract_approver_roles.split(","))
 
 
 NUMBER_LIMITS = {
@@ -44,7 +66,15 @@ NUMBER_LIMITS = {
     "meeting_reminder_minutes": (1, 24 * 60),
     "sample_needed_soon_days": (0, 60),
     "catch_up_hours": (0, 72),
+    "invoice_reminder_days": (0, 60),
+    "overdue_manager_days": (0, 365),
+    "contract_expiry_first_days": (1, 730),
+    "contract_expiry_second_days": (1, 730),
+    "contract_review_stall_days": (1, 90),
+    "large_contract_value": (0, 10**12),
 }
+_SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_ROLES = ("desk", "manager", "admin")
 SETTING_NAMES = tuple(field.name for field in fields(TeamSettings))
 
 
@@ -77,6 +107,12 @@ def validate_setting(name: str, value: str) -> object:
         if value.lower()[:3] not in WEEKDAYS:
             raise InvalidInput("settings.error.weekday", value=value[:60])
         return value.lower()[:3]
+    if name == "aging_buckets":
+        return _aging_buckets(value)
+    if name == "legal_reviewers":
+        return _id_list(value)
+    if name == "contract_approver_roles":
+        return _role_list(value)
     if name == "locale":
         if value not in ("en", "zh-CN"):
             raise InvalidInput("settings.error.locale", value=value[:60])
@@ -86,6 +122,31 @@ def validate_setting(name: str, value: str) -> object:
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput("settings.error.timezone", value=value[:60]) from None
     return value
+
+
+def _aging_buckets(value: str) -> str:
+    parts = [part.strip() for part in value.split(",")]
+    if not all(part.isdigit() for part in parts) or len(parts) > 8:
+        raise InvalidInput("settings.error.buckets", value=value[:60])
+    limits = [int(part) for part in parts]
+    if limits != sorted(set(limits)) or limits[0] < 1:
+        raise InvalidInput("settings.error.buckets", value=value[:60])
+    return ",".join(map(str, limits))
+
+
+def _id_list(value: str) -> str:
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    bad = [user for user in ids if not _SLACK_ID.match(user)]
+    if bad:
+        raise InvalidInput("settings.error.user_ids", value=bad[0][:60])
+    return ",".join(ids)
+
+
+def _role_list(value: str) -> str:
+    roles = [part.strip().lower() for part in value.split(",") if part.strip()]
+    if not roles or any(role not in _ROLES for role in roles):
+        raise InvalidInput("settings.error.roles", value=value[:60])
+    return ",".join(roles)
 
 
 def change_team_settings(

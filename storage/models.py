@@ -251,3 +251,69 @@ class MeetingAttendee(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", index=True)
     slack_user_id: str = Field(max_length=32, index=True)
+
+
+class Invoice(SQLModel, table=True):
+    """A receivable (应收账款): what a customer owes for an order, and since when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=40, unique=True)
+    order_id: int | None = Field(default=None, foreign_key="sales_order.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    amount: Decimal = Field(sa_column=money_column())
+    currency: str = Field(default="CNY", max_length=3)
+    issued_on: date
+    due_on: date = Field(index=True)
+    paid_amount: Decimal = Field(default=Decimal("0"), sa_column=money_column())
+    paid_in_full_on: date | None = Field(default=None, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Payment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    invoice_id: int = Field(foreign_key="invoice.id", index=True)
+    amount: Decimal = Field(sa_column=money_column())
+    paid_on: date = Field(index=True)
+    reference: str | None = Field(default=None, max_length=100)
+    recorded_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Contract(SQLModel, table=True):
+    """A contract (合同) and where it stands: draft → legal_review → approved → signed →
+    archived, or rejected with a reason."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    owner_id: int = Field(foreign_key="member.id", index=True)
+    kind: str = Field(max_length=32)
+    title: str = Field(max_length=200)
+    value: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 2)))
+    currency: str = Field(default="CNY", max_length=3)
+    starts_on: date | None = None
+    expires_on: date | None = Field(default=None, index=True)
+    document_url: str | None = Field(default=None, max_length=500)
+    status: str = Field(default="draft", max_length=16, index=True)
+    status_changed_at: datetime = Field(default_factory=utcnow)
+    reject_reason: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class OrderChangeRequest(SQLModel, table=True):
+    """A change to an order a customer asked for: what, why, who asked, and the outcome."""
+
+    __tablename__ = "order_change_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="sales_order.id", index=True)
+    kind: str = Field(max_length=16)
+    description: str = Field(max_length=1000)
+    reason: str | None = Field(default=None, max_length=1000)
+    asked_by: str | None = Field(default=None, max_length=200)
+    requested_by_id: int = Field(foreign_key="member.id")
+    new_promised_ship_on: date | None = None
+    status: str = Field(default="pending", max_length=16, index=True)
+    decided_by_id: int | None = Field(default=None, foreign_key="member.id")
+    decided_at: datetime | None = None
+    decision_note: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow)
