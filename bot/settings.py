@@ -100,7 +100,7 @@ def _timezone(value: str | None) -> str:
         return "UTC"
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise SettingsError(
             f"SALESDESK_TIMEZONE is malformed: '{value}' is not an IANA time zone "
             "(like Asia/Shanghai)"

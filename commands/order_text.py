@@ -1,14 +1,12 @@
 """The one-line grammar of `/order`, in English and Chinese."""
 
-import re
 from dataclasses import dataclass
 
 from commands.errors import InvalidInput
-from storage.models import ORDER_STATUSES
+from storage.vocabulary import order_number, order_status
 
 MAX_TEXT = 3000
 MAX_NOTE = 1000
-_NUMBER = re.compile(r"^#?([A-Za-z0-9][A-Za-z0-9_./-]{0,39})$")
 
 SUBCOMMANDS = {
     "help": "help",
@@ -24,34 +22,12 @@ SUBCOMMANDS = {
     "update": "update",
     "set": "update",
     "更新": "update",
+    "change": "change",
+    "变更": "change",
 }
+CHANGE_DECISIONS = {"accept": True, "接受": True, "同意": True, "decline": False, "拒绝": False}
+CHANGE_LISTS = ("list", "ls", "列表")
 SCOPES = {"mine": "mine", "我的": "mine", "late": "late", "逾期": "late", "延期": "late"}
-STATUS_ALIASES = {
-    "接收": "received",
-    "已接收": "received",
-    "确认": "confirmed",
-    "已确认": "confirmed",
-    "审核确认": "confirmed",
-    "生产中": "in_production",
-    "采购中": "in_production",
-    "生产": "in_production",
-    "待发货": "ready_to_ship",
-    "发货": "shipped",
-    "已发货": "shipped",
-    "送达": "delivered",
-    "已送达": "delivered",
-    "开票": "invoiced",
-    "已开票": "invoiced",
-    "回款": "paid",
-    "已回款": "paid",
-    "暂停": "on_hold",
-    "异常": "on_hold",
-    "取消": "cancelled",
-    "已取消": "cancelled",
-    "canceled": "cancelled",
-    "hold": "on_hold",
-    "production": "in_production",
-}
 
 
 @dataclass(frozen=True)
@@ -77,7 +53,27 @@ class UpdateStatus:
     note: str | None
 
 
-OrderRequest = ShowHelp | ShowStatus | ListOrders | UpdateStatus
+@dataclass(frozen=True)
+class RequestChange:
+    """The change request form, for order `number`; None: how `/order change` works."""
+
+    number: str | None
+
+
+@dataclass(frozen=True)
+class DecideChange:
+    change_id: int
+    accept: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ListChanges:
+    number: str | None = None
+
+
+ChangeRequest = RequestChange | DecideChange | ListChanges
+OrderRequest = ShowHelp | ShowStatus | ListOrders | UpdateStatus | ChangeRequest
 
 
 def parse_order_command(text: str) -> OrderRequest:
@@ -90,7 +86,7 @@ def parse_order_command(text: str) -> OrderRequest:
     rest = rest.strip()
     verb = SUBCOMMANDS.get(head.lower())
     if verb is None:
-        if _NUMBER.match(head) and not rest:
+        if order_number(head) and not rest:
             return ShowStatus(parse_number(head))
         raise InvalidInput("order.error.unknown_subcommand", word=head)
     if verb == "help":
@@ -99,21 +95,20 @@ def parse_order_command(text: str) -> OrderRequest:
         return ShowStatus(parse_number(_single_argument(rest, "order.error.status_needs_number")))
     if verb == "list":
         return _parse_list(rest)
+    if verb == "change":
+        return _parse_change(rest)
     return _parse_update(rest)
 
 
 def parse_number(word: str) -> str:
-    match = _NUMBER.match(word)
-    if match is None:
+    number = order_number(word)
+    if number is None:
         raise InvalidInput("order.error.bad_number", number=word[:60])
-    return match.group(1)
+    return number
 
 
 def parse_status(word: str) -> str:
-    lowered = word.strip().lower().replace("-", "_").replace(" ", "_")
-    if lowered in ORDER_STATUSES:
-        return lowered
-    status = STATUS_ALIASES.get(lowered)
+    status = order_status(word)
     if status is None:
         raise InvalidInput("order.error.unknown_status", word=word[:60])
     return status
@@ -142,3 +137,21 @@ def _parse_update(rest: str) -> UpdateStatus:
     if note and len(note) > MAX_NOTE:
         raise InvalidInput("order.error.note_too_long", limit=MAX_NOTE)
     return UpdateStatus(parse_number(words[0]), parse_status(words[1]), note)
+
+
+def _parse_change(rest: str) -> ChangeRequest:
+    """`change NUMBER`, `change accept|decline ID [note]`, `change list [NUMBER]`."""
+    words = rest.split(maxsplit=2)
+    head = words[0].lower() if words else ""
+    if head in ("", "help", "帮助"):
+        return RequestChange(None)
+    if head in CHANGE_LISTS:
+        return ListChanges(parse_number(words[1]) if len(words) > 1 else None)
+    if head not in CHANGE_DECISIONS:
+        return RequestChange(parse_number(words[0]))
+    if len(words) < 2 or not words[1].lstrip("#").isdigit() or len(words[1]) > 10:
+        raise InvalidInput("order_change.error.decide_usage")
+    note = words[2].strip() if len(words) == 3 else None
+    if note and len(note) > MAX_NOTE:
+        raise InvalidInput("order.error.note_too_long", limit=MAX_NOTE)
+    return DecideChange(int(words[1].lstrip("#")), CHANGE_DECISIONS[head], note)

@@ -119,7 +119,7 @@ def validate_setting(name: str, value: str) -> object:
         return value
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InvalidInput("settings.error.timezone", value=value[:60]) from None
     return value
 

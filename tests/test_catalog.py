@@ -18,6 +18,16 @@ def test_both_languages_have_the_same_keys():
     assert set(CATALOGS["en"]) == set(CATALOGS["zh-CN"])
 
 
+HALF_WIDTH_NEXT_TO_CHINESE = re.compile(r"[\u4e00-\u9fff][,:;!?()]|[,:;!?()][\u4e00-\u9fff]")
+
+
+def test_chinese_uses_full_width_punctuation():
+    for key, chinese in CATALOGS["zh-CN"].items():
+        prose = re.sub(r"`[^`]*`", "", chinese)  # what users type keeps its own punctuation
+        assert not HALF_WIDTH_NEXT_TO_CHINESE.search(prose), key
+        assert chinese.count("（") == chinese.count("）"), key
+
+
 def test_both_languages_use_the_same_placeholders():
     for key, english in CATALOGS["en"].items():
         assert placeholders(english) == placeholders(CATALOGS["zh-CN"][key]), key

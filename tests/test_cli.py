@@ -35,6 +35,7 @@ def salesdesk(*args: str, env: dict | None = None, cwd: Path | None = None, inpu
     [
         ("DATABASE_URL", "not a url", "DATABASE_URL is malformed"),
         ("SALESDESK_TIMEZONE", "Mars/Olympus", "SALESDESK_TIMEZONE is malformed"),
+        ("SALESDESK_TIMEZONE", "America", "SALESDESK_TIMEZONE is malformed"),
         ("SALESDESK_LOCALE", "fr", "SALESDESK_LOCALE is malformed"),
         ("SALESDESK_ADMINS", "U01,bob", "SALESDESK_ADMINS is malformed: 'bob'"),
         ("SLACK_BOT_TOKEN", "xapp-1", "SLACK_BOT_TOKEN is malformed"),

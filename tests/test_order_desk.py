@@ -79,7 +79,7 @@ def test_list_mine_late_and_by_customer(desk):
     by_customer = desk.command("/order", "list northwind", ADMIN).text()
     assert "EX-501" in by_customer and "EX-503" not in by_customer
     chinese = desk.command("/order", "列表 逾期", DESK_EAST).text()
-    assert "逾期订单(2)" in chinese
+    assert "逾期订单（2）" in chinese
 
 
 def test_update_moves_the_order_records_it_and_tells_the_rep(desk, demo_db):

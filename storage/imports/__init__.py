@@ -1,0 +1,33 @@
+"""CSV import of teams, members, customers and orders: each row upserted by its natural key,
+bad rows rejected with their line and reason, one transaction per file."""
+
+from pathlib import Path
+
+from storage.db import Database
+from storage.imports.csvfile import read_table
+from storage.imports.customers import CustomerImporter
+from storage.imports.members import MemberImporter
+from storage.imports.orders import OrderImporter
+from storage.imports.report import ImportFileError, ImportReport, Rejection
+from storage.imports.teams import TeamImporter
+from storage.imports.upsert import Importer
+
+IMPORTERS: dict[str, type[Importer]] = {
+    "teams": TeamImporter,
+    "members": MemberImporter,
+    "customers": CustomerImporter,
+    "orders": OrderImporter,
+}
+
+__all__ = ["IMPORTERS", "ImportFileError", "ImportReport", "Rejection", "import_csv"]
+
+
+def import_csv(db: Database, kind: str, path: Path) -> ImportReport:
+    """Import one file of `kind` (teams, members, customers or orders).
+
+    Raises ImportFileError when the file as a whole cannot be read; nothing is changed then.
+    """
+    importer = IMPORTERS[kind]()
+    table = read_table(Path(path), importer.required, importer.optional)
+    with db.session() as session:
+        return importer.run(session, table)

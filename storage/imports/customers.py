@@ -1,0 +1,123 @@
+"""Customers, by code: code, name, owner_slack_id, tier, region, industry, and the primary
+contact's contact_name, contact_phone, contact_email."""
+
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from storage.imports import fields as read
+from storage.imports.bulk import insert_rows, update_rows
+from storage.imports.csvfile import CsvTable
+from storage.imports.report import Rejected
+from storage.imports.upsert import Importer, Plan, Stored
+from storage.models import Contact, Customer, Member
+
+COLUMNS = {"code", "name", "tier", "region", "industry"}
+CONTACT_FIELDS = {"contact_name": "name", "contact_phone": "phone", "contact_email": "email"}
+
+
+class CustomerImporter(Importer):
+    """Customer names are unique: a name another code holds (stored, or earlier in the file)
+    rejects the row."""
+
+    entity = "customer"
+    model = Customer
+    key = "code"
+    required = ("code", "name", "owner_slack_id")
+    optional = ("tier", "region", "industry", *CONTACT_FIELDS)
+
+    def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
+        self.member_ids = dict(session.exec(select(Member.slack_user_id, Member.id)).all())
+        slack_ids = {member_id: slack_id for slack_id, member_id in self.member_ids.items()}
+        contacts = self._primary_contacts(session)
+        customers = session.exec(select(Customer)).all()
+        self.name_holders = {customer.name: customer.code for customer in customers}
+        self.contact_ids = {}
+        stored = {}
+        for customer in customers:
+            contact = contacts.get(customer.id)
+            if contact:
+                self.contact_ids[customer.code] = contact.id
+            fields = customer.model_dump(include=COLUMNS)
+            fields["owner_slack_id"] = slack_ids[customer.owner_id]
+            for column, field in CONTACT_FIELDS.items():
+                fields[column] = getattr(contact, field) if contact else None
+            stored[customer.code] = Stored(customer.id, fields)
+        return stored
+
+    def readers(self) -> dict[str, read.Reader]:
+        return {
+            "code": read.text(Customer),
+            "name": read.text(Customer),
+            "owner_slack_id": self._owner,
+            "tier": read.tier,
+            "region": read.text(Customer),
+            "industry": read.text(Customer),
+            **{column: read.text(Contact, field) for column, field in CONTACT_FIELDS.items()},
+        }
+
+    def check(self, fields: dict[str, object], stored: Stored | None) -> dict[str, object]:
+        has_contact = stored is not None and stored.fields["contact_name"] is not None
+        gives_contact = any(column in fields for column in CONTACT_FIELDS)
+        if gives_contact and "contact_name" not in fields and not has_contact:
+            raise Rejected("import.reject.contact_needs_name")
+        holder = self.name_holders.setdefault(fields["name"], fields["code"])
+        if holder != fields["code"]:
+            raise Rejected(
+                "import.reject.name_taken", value=read.shown(fields["name"]), code=holder
+            )
+        return fields
+
+    def columns(self, fields: dict[str, object]) -> dict[str, object]:
+        row = {column: value for column, value in fields.items() if column in COLUMNS}
+        if "owner_slack_id" in fields:
+            row["owner_id"] = self.member_ids[fields["owner_slack_id"]]
+        return row
+
+    def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields) | {"is_prospect": False}
+
+    def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
+        created = super().write(session, plan, now)
+        new_contacts = [
+            _new_contact(change.fields, created[change.key])
+            for change in plan.creates
+            if change.fields["contact_name"]
+        ]
+        changed_contacts = []
+        for change in plan.updates:
+            contact = _contact_row(change.fields)
+            contact_id = self.contact_ids.get(change.key)
+            if contact and contact_id:
+                changed_contacts.append({"id": contact_id, **contact})
+            elif contact:
+                new_contacts.append(_new_contact(change.fields, change.stored.id))
+        insert_rows(session, Contact, new_contacts)
+        update_rows(session, Contact, changed_contacts)
+        return created
+
+    def _owner(self, column: str, value: str) -> str:
+        slack_id = read.user_id(column, value)
+        if slack_id not in self.member_ids:
+            raise Rejected("import.reject.unknown_member", column=column, value=slack_id)
+        return slack_id
+
+    @staticmethod
+    def _primary_contacts(session: Session) -> dict[int, Contact]:
+        """The primary contact of each customer (the first one, if several are marked)."""
+        first_ids = (
+            select(func.min(Contact.id)).where(Contact.is_primary).group_by(Contact.customer_id)
+        )
+        contacts = session.exec(select(Contact).where(Contact.id.in_(first_ids))).all()
+        return {contact.customer_id: contact for contact in contacts}
+
+
+def _contact_row(fields: dict[str, object]) -> dict[str, object]:
+    """The contact's changed fields (all of them for a new customer)."""
+    return {field: fields[column] for column, field in CONTACT_FIELDS.items() if column in fields}
+
+
+def _new_contact(fields: dict[str, object], customer_id: int) -> dict[str, object]:
+    blank = dict.fromkeys(CONTACT_FIELDS.values())
+    return blank | _contact_row(fields) | {"customer_id": customer_id, "is_primary": True}

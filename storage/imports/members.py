@@ -1,0 +1,74 @@
+"""Members, by Slack user id: slack_user_id, name, role, team, manager_slack_id, timezone,
+locale, email."""
+
+from sqlmodel import Session, select
+
+from storage.imports import fields as read
+from storage.imports.csvfile import CsvTable
+from storage.imports.report import Rejected
+from storage.imports.upsert import Importer, Stored
+from storage.models import Member, Team
+
+COLUMNS = {"slack_user_id", "name", "role", "manager_slack_id", "timezone", "locale", "email"}
+
+
+class MemberImporter(Importer):
+    """Every member belongs to a team, except admins, who may have none. A manager is a member
+    already stored or one in the same file."""
+
+    entity = "member"
+    model = Member
+    key = "slack_user_id"
+    required = ("slack_user_id", "name", "role", "team")
+    optional = ("manager_slack_id", "timezone", "locale", "email")
+    may_be_blank = ("team",)
+
+    def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
+        team_names = dict(session.exec(select(Team.id, Team.name)).all())
+        self.team_ids = {name: team_id for team_id, name in team_names.items()}
+        self.team_by_folded_name = {name.casefold(): name for name in self.team_ids}
+        members = session.exec(select(Member)).all()
+        self.known = {member.slack_user_id for member in members}
+        self.known |= {row.cells["slack_user_id"].upper() for row in table.rows}
+        return {
+            member.slack_user_id: Stored(
+                member.id,
+                member.model_dump(include=COLUMNS) | {"team": team_names.get(member.team_id)},
+            )
+            for member in members
+        }
+
+    def readers(self) -> dict[str, read.Reader]:
+        return {
+            "slack_user_id": read.user_id,
+            "name": read.text(Member),
+            "role": read.role,
+            "team": self._team,
+            "manager_slack_id": self._manager,
+            "timezone": read.timezone,
+            "locale": read.locale,
+            "email": read.text(Member),
+        }
+
+    def check(self, fields: dict[str, object], stored: Stored | None) -> dict[str, object]:
+        if "team" not in fields and fields["role"] != "admin":
+            raise Rejected("import.reject.missing_value", column="team")
+        return fields
+
+    def columns(self, fields: dict[str, object]) -> dict[str, object]:
+        row = {column: value for column, value in fields.items() if column != "team"}
+        if "team" in fields:
+            row["team_id"] = self.team_ids.get(fields["team"])
+        return row
+
+    def _team(self, column: str, value: str) -> str:
+        name = value if value in self.team_ids else self.team_by_folded_name.get(value.casefold())
+        if name is None:
+            raise Rejected("import.reject.unknown_team", value=read.shown(value))
+        return name
+
+    def _manager(self, column: str, value: str) -> str:
+        slack_id = read.user_id(column, value)
+        if slack_id not in self.known:
+            raise Rejected("import.reject.unknown_manager", value=slack_id)
+        return slack_id

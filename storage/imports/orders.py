@@ -1,0 +1,108 @@
+"""Orders, by number: number, customer_code, status, amount, currency, ordered_on,
+promised_ship_on, shipped_on, delivered_on, rep_slack_id, note."""
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from storage.imports import fields as read
+from storage.imports.bulk import insert_rows
+from storage.imports.csvfile import CsvTable
+from storage.imports.report import Rejected
+from storage.imports.upsert import ACTOR, Importer, Plan, Stored
+from storage.models import Customer, Member, OrderStatusChange, SalesOrder
+
+DATES = ("ordered_on", "promised_ship_on", "shipped_on", "delivered_on")
+COLUMNS = ("number", "status", "amount", "currency", *DATES, "note")
+DEFAULT_CURRENCY = "CNY"
+
+
+class OrderImporter(Importer):
+    """A new order's rep is its customer's owner unless the file names one. Each new order,
+    and each status the import changes, leaves a step in the order's history."""
+
+    entity = "order"
+    model = SalesOrder
+    key = "number"
+    required = ("number", "customer_code", "status", "amount")
+    optional = ("currency", *DATES, "rep_slack_id", "note")
+
+    def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
+        self.member_ids = dict(session.exec(select(Member.slack_user_id, Member.id)).all())
+        slack_ids = {member_id: slack_id for slack_id, member_id in self.member_ids.items()}
+        customers = session.exec(select(Customer.code, Customer.id, Customer.owner_id)).all()
+        self.customer_ids = {code: customer_id for code, customer_id, _ in customers}
+        self.owners = {code: slack_ids[owner_id] for code, _, owner_id in customers}
+        codes = {customer_id: code for code, customer_id in self.customer_ids.items()}
+        table = SalesOrder.__table__
+        orders = session.execute(
+            select(table.c.id, table.c.customer_id, table.c.rep_id, *(table.c[c] for c in COLUMNS))
+        )
+        stored = {}
+        for order_id, customer_id, rep_id, *values in orders:
+            fields = dict(zip(COLUMNS, values, strict=True))
+            fields["customer_code"] = codes[customer_id]
+            fields["rep_slack_id"] = slack_ids[rep_id]
+            stored[fields["number"]] = Stored(order_id, fields)
+        return stored
+
+    def readers(self) -> dict[str, read.Reader]:
+        return {
+            "number": read.order_number,
+            "customer_code": self._customer,
+            "status": read.status,
+            "amount": read.amount,
+            "currency": read.currency,
+            **dict.fromkeys(DATES, read.iso_date),
+            "rep_slack_id": self._rep,
+            "note": read.text(SalesOrder),
+        }
+
+    def defaults(self, fields: dict[str, object]) -> dict[str, object]:
+        owner = self.owners[fields["customer_code"]]
+        return super().defaults(fields) | {"currency": DEFAULT_CURRENCY, "rep_slack_id": owner}
+
+    def columns(self, fields: dict[str, object]) -> dict[str, object]:
+        row = {column: value for column, value in fields.items() if column in COLUMNS}
+        if "customer_code" in fields:
+            row["customer_id"] = self.customer_ids[fields["customer_code"]]
+        if "rep_slack_id" in fields:
+            row["rep_id"] = self.member_ids[fields["rep_slack_id"]]
+        return row
+
+    def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields) | {"urgent": False, "created_at": now, "updated_at": now}
+
+    def changed_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields) | {"updated_at": now}
+
+    def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
+        created = super().write(session, plan, now)
+        steps = [
+            _step(created[change.key], None, change.fields["status"], now)
+            for change in plan.creates
+        ]
+        steps += [
+            _step(change.stored.id, change.stored.fields["status"], change.fields["status"], now)
+            for change in plan.updates
+            if "status" in change.fields
+        ]
+        insert_rows(session, OrderStatusChange, steps)
+        return created
+
+    def _customer(self, column: str, value: str) -> str:
+        if value not in self.customer_ids:
+            raise Rejected("import.reject.unknown_customer", value=read.shown(value))
+        return value
+
+    def _rep(self, column: str, value: str) -> str:
+        slack_id = read.user_id(column, value)
+        if slack_id not in self.member_ids:
+            raise Rejected("import.reject.unknown_member", column=column, value=slack_id)
+        return slack_id
+
+
+def _step(order_id: int, before: str | None, after: str, now: datetime) -> dict[str, object]:
+    return dict(
+        order_id=order_id, from_status=before, to_status=after, actor_id=None, source=ACTOR, at=now
+    )

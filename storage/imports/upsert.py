@@ -1,0 +1,208 @@
+"""What every kind of import shares: compare each row with the stored record of the same natural
+key, then write the differences in bulk, each with an audit entry."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlmodel import Session, SQLModel
+
+from storage.imports.bulk import insert_rows, last_id, new_ids, update_rows
+from storage.imports.csvfile import CsvRow, CsvTable
+from storage.imports.fields import Reader
+from storage.imports.report import ImportReport, Rejected, Rejection
+from storage.models import AuditEntry, utcnow
+
+ACTOR = "import"
+READ_CACHE = 4096
+
+
+class Step(NamedTuple):
+    column: str
+    read: Reader
+    mandatory: bool  # an empty cell rejects the row
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A record already in the database, its fields named like the file's columns."""
+
+    id: int
+    fields: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Change:
+    line: int
+    key: str
+    fields: dict[str, object]  # a new record: all of its fields; an update: the changed ones
+    stored: Stored | None = None
+
+
+@dataclass
+class Plan:
+    creates: list[Change] = field(default_factory=list)
+    updates: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def report(self) -> ImportReport:
+        rejected = sorted(self.rejected, key=lambda rejection: rejection.line)
+        return ImportReport(len(self.creates), len(self.updates), self.unchanged, rejected)
+
+
+class Importer:
+    """One kind of record. The key column is also the model's natural key field."""
+
+    entity: str
+    model: type[SQLModel]
+    key: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    may_be_blank: tuple[str, ...] = ()  # required columns whose cell may be empty
+
+    def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
+        """The stored records by key; also the lookups the readers and `check` need."""
+        raise NotImplementedError
+
+    def readers(self) -> dict[str, Reader]:
+        """A reader for each column, in the order a row is checked."""
+        raise NotImplementedError
+
+    def check(self, fields: dict[str, object], stored: Stored | None) -> dict[str, object]:
+        """Rules across the fields of one row (and other rows); the fields to store."""
+        return fields
+
+    def defaults(self, fields: dict[str, object]) -> dict[str, object]:
+        """What a new record holds where the file gives nothing."""
+        return dict.fromkeys(self.optional + self.may_be_blank)
+
+    def columns(self, fields: dict[str, object]) -> dict[str, object]:
+        """The model's columns for (some of) a record's fields."""
+        return fields
+
+    def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields)
+
+    def changed_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields)
+
+    def run(self, session: Session, table: CsvTable) -> ImportReport:
+        plan = self.plan(table, self.load(session, table))
+        now = utcnow()
+        self.write(session, plan, now)
+        insert_rows(session, AuditEntry, audit_rows(self.entity, plan, now))
+        return plan.report()
+
+    def plan(self, table: CsvTable, stored: dict[str, Stored]) -> Plan:
+        plan = Plan(rejected=list(table.rejected))
+        key_reader, steps = self._steps()
+        first_lines: dict[str, int] = {}
+        for row in table.rows:
+            try:
+                key = self._unique_key(row, key_reader, first_lines)
+                fields = self.check(_read(row, key, self.key, steps), stored.get(key))
+            except Rejected as rejected:
+                plan.rejected.append(Rejection(row.line, rejected.key, rejected.params))
+                continue
+            self._compare(plan, row.line, key, fields, stored.get(key))
+        return plan
+
+    def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
+        """Inserts and updates; returns the new records' ids by key."""
+        after_id = last_id(session, self.model)
+        insert_rows(session, self.model, [self.new_row(c.fields, now) for c in plan.creates])
+        created = new_ids(session, self.model, self.key, after_id)
+        changed_rows = [
+            {"id": change.stored.id, **row}
+            for change in plan.updates
+            if (row := self.changed_row(change.fields, now))
+        ]
+        update_rows(session, self.model, changed_rows)
+        return created
+
+    def _unique_key(self, row: CsvRow, reader: Reader, first_lines: dict[str, int]) -> str:
+        key = reader(self.key, row.required(self.key))
+        if key in first_lines:
+            raise Rejected(
+                "import.reject.duplicate", column=self.key, value=key, first_line=first_lines[key]
+            )
+        first_lines[key] = row.line
+        return key
+
+    def _steps(self) -> tuple[Reader, list[Step]]:
+        """The key's reader, and the other columns' steps. Readers remember what they read: the
+        same dates, statuses and codes come back row after row."""
+        readers = {column: lru_cache(READ_CACHE)(read) for column, read in self.readers().items()}
+        mandatory = set(self.required) - set(self.may_be_blank)
+        steps = [
+            Step(column, read, column in mandatory)
+            for column, read in readers.items()
+            if column != self.key
+        ]
+        return readers[self.key], steps
+
+    def _compare(
+        self, plan: Plan, line: int, key: str, fields: dict[str, object], stored: Stored | None
+    ) -> None:
+        if stored is None:
+            defaults = self.defaults(fields).items()
+            record = fields | {column: value for column, value in defaults if column not in fields}
+            plan.creates.append(Change(line, key, record))
+            return
+        changed = {
+            column: value for column, value in fields.items() if stored.fields[column] != value
+        }
+        if changed:
+            plan.updates.append(Change(line, key, changed, stored))
+        else:
+            plan.unchanged += 1
+
+
+def _read(row: CsvRow, key: str, key_column: str, steps: list[Step]) -> dict[str, object]:
+    """The row's values, key included; an empty optional cell is left out (kept as stored)."""
+    fields: dict[str, object] = {key_column: key}
+    cells = row.cells
+    for column, read, mandatory in steps:
+        value = cells.get(column)
+        if value:
+            fields[column] = read(column, value)
+        elif mandatory:
+            raise Rejected("import.reject.missing_value", column=column)
+    return fields
+
+
+def audit_rows(entity: str, plan: Plan, now: datetime) -> list[dict]:
+    rows = [
+        _audit(entity, change.key, "import.create", None, _strings(change.fields), now)
+        for change in plan.creates
+    ]
+    for change in plan.updates:
+        before = {column: change.stored.fields[column] for column in change.fields}
+        after = _strings(change.fields, keep_empty=True)
+        rows.append(_audit(entity, change.key, "import.update", _strings(before, True), after, now))
+    return rows
+
+
+def _audit(
+    entity: str, key: str, action: str, before: dict | None, after: dict, now: datetime
+) -> dict:
+    key = key[: AuditEntry.__table__.c.entity_key.type.length]
+    return dict(
+        at=now,
+        actor=ACTOR,
+        entity=entity,
+        entity_key=key,
+        action=action,
+        before=before,
+        after=after,
+    )
+
+
+def _strings(fields: dict[str, object], keep_empty: bool = False) -> dict[str, str | None]:
+    return {
+        column: None if value is None else str(value)
+        for column, value in fields.items()
+        if keep_empty or value is not None
+    }

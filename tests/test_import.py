@@ -1,0 +1,765 @@
+"""`salesdesk import`: what the operator reads and what ends up stored, on SQLite and PostgreSQL."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from bot.cli import main
+from storage.models import (
+    AuditEntry,
+    Contact,
+    Customer,
+    Member,
+    OrderStatusChange,
+    SalesOrder,
+    Team,
+)
+
+TEAMS = """\
+name,slack_channel_id,timezone,digest_time,manager_slack_id
+East 华东,C0EAST0001,Asia/Shanghai,08:30,UMGR00001
+Export,C0EXPORT01,Europe/London,09:00,UMGR00002
+"""
+MEMBERS = """\
+slack_user_id,name,role,team,manager_slack_id,timezone,locale,email
+UADMIN0001,Alex Admin,admin,,,,en,alex@example.com
+UMGR00001,周敏 Zhou Min,manager,East 华东,,Asia/Shanghai,zh-CN,
+UREP00001,王芳 Wang Fang,rep,East 华东,UMGR00001,,zh_CN,
+UMGR00002,Sarah Miller,manager,Export,,,en,
+UREP00003,Emma Davis,rep,Export,UMGR00002,Europe/London,en,emma@example.com
+"""
+CUSTOMERS = """\
+code,name,owner_slack_id,tier,region,industry,contact_name,contact_phone,contact_email
+C-1001,上海华联机械有限公司,UREP00001,A,上海,机械,张伟,+86 138 0000 1001,
+C-2001,Northwind Trading Ltd,UREP00003,B,UK,,Jane Cooper,,jane@northwind.example
+"""
+ORDERS = """\
+number,customer_code,status,amount,currency,ordered_on,promised_ship_on,rep_slack_id,note
+1234,C-1001,in_production,"128,000.00",,2024-03-01,2024-03-20,,加急
+EX-501,C-2001,confirmed,18500,usd,2024/03/05,,UREP00003,
+"""
+HEADERS = {
+    "teams": "name,slack_channel_id,timezone,digest_time,manager_slack_id",
+    "members": "slack_user_id,name,role,team,manager_slack_id,timezone,locale,email",
+    "customers": "code,name,owner_slack_id,tier,region,industry,contact_name,contact_phone,"
+    "contact_email",
+    "orders": "number,customer_code,status,amount,currency,ordered_on,promised_ship_on,"
+    "shipped_on,rep_slack_id,note",
+}
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.out.splitlines()
+
+
+class Salesdesk:
+    """The `salesdesk` command, run in-process the way an operator runs it."""
+
+    def __init__(self, tmp_path: Path, capsys):
+        self.folder = tmp_path / "csv"
+        self.folder.mkdir()
+        self.capsys = capsys
+
+    def file(self, name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = self.folder / name
+        data = content if isinstance(content, bytes) else content.encode(encoding)
+        path.write_bytes(data)
+        return path
+
+    def run(self, *argv: str) -> Run:
+        self.capsys.readouterr()
+        code = main(list(argv))
+        captured = self.capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    def import_csv(self, kind: str, content: str | bytes, encoding: str = "utf-8") -> Run:
+        return self.run("import", kind, str(self.file(f"{kind}.csv", content, encoding)))
+
+    def import_rows(self, kind: str, *rows: str) -> Run:
+        """A file of `kind` with the usual header and these rows (the first row is line 2)."""
+        return self.import_csv(kind, "\n".join((HEADERS[kind], *rows)) + "\n")
+
+
+@pytest.fixture
+def salesdesk(database_url, monkeypatch, tmp_path, capsys) -> Salesdesk:
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SALESDESK_ADMINS", "SALESDESK_TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("SALESDESK_LOCALE", "en")
+    return Salesdesk(tmp_path, capsys)
+
+
+@pytest.fixture
+def seeded(salesdesk) -> Salesdesk:
+    """Two teams, their members and two customers, imported the ordinary way."""
+    for kind, content in (("teams", TEAMS), ("members", MEMBERS), ("customers", CUSTOMERS)):
+        assert salesdesk.import_csv(kind, content).code == 0
+    return salesdesk
+
+
+def stored(db, model, *order_by) -> list:
+    with db.session() as session:
+        return session.exec(select(model).order_by(*(order_by or (model.id,)))).all()
+
+
+def audit_of(db, entity: str) -> list[AuditEntry]:
+    return [entry for entry in stored(db, AuditEntry) if entry.entity == entity]
+
+
+def summary(kind: str, file: str, created=0, updated=0, unchanged=0, rejected=0) -> str:
+    return (
+        f"Imported {kind} from {file}: {created} created, {updated} updated, "
+        f"{unchanged} unchanged, {rejected} rejected."
+    )
+
+
+def rejected_lines(run: Run) -> list[str]:
+    return [line for line in run.lines if line.startswith("line ")]
+
+
+# --- the happy path ---------------------------------------------------------------------------
+
+
+def test_teams_members_customers_and_orders_are_created(salesdesk, db):
+    runs = {
+        kind: salesdesk.import_csv(kind, content)
+        for kind, content in (
+            ("teams", TEAMS),
+            ("members", MEMBERS),
+            ("customers", CUSTOMERS),
+            ("orders", ORDERS),
+        )
+    }
+
+    assert {kind: run.code for kind, run in runs.items()} == dict.fromkeys(runs, 0)
+    folder = salesdesk.folder
+    assert runs["teams"].lines == [summary("teams", str(folder / "teams.csv"), created=2)]
+    assert runs["members"].lines == [summary("members", str(folder / "members.csv"), created=5)]
+    assert runs["orders"].lines == [summary("orders", str(folder / "orders.csv"), created=2)]
+
+    east, export = stored(db, Team)
+    assert (east.name, east.slack_channel_id, east.timezone, east.digest_time) == (
+        "East 华东",
+        "C0EAST0001",
+        "Asia/Shanghai",
+        "08:30",
+    )
+    assert export.manager_slack_id == "UMGR00002"
+    members = {member.slack_user_id: member for member in stored(db, Member)}
+    assert members["UADMIN0001"].team_id is None
+    assert members["UREP00001"].team_id == east.id
+    assert members["UREP00001"].manager_slack_id == "UMGR00001"
+    assert members["UREP00001"].locale == "zh-CN"
+    assert members["UREP00003"].email == "emma@example.com"
+
+    shanghai, northwind = stored(db, Customer)
+    assert (shanghai.code, shanghai.owner_id, shanghai.tier, shanghai.region) == (
+        "C-1001",
+        members["UREP00001"].id,
+        "A",
+        "上海",
+    )
+    contacts = {contact.customer_id: contact for contact in stored(db, Contact)}
+    assert (contacts[shanghai.id].name, contacts[shanghai.id].phone) == (
+        "张伟",
+        "+86 138 0000 1001",
+    )
+    assert contacts[northwind.id].is_primary
+    assert contacts[northwind.id].email == "jane@northwind.example"
+
+    first, second = stored(db, SalesOrder)
+    assert first.number == "1234"
+    assert first.rep_id == members["UREP00001"].id  # the customer's owner
+    assert (first.amount, first.currency, first.status) == (
+        Decimal("128000.00"),
+        "CNY",
+        "in_production",
+    )
+    assert (first.ordered_on, first.promised_ship_on, first.note) == (
+        date(2024, 3, 1),
+        date(2024, 3, 20),
+        "加急",
+    )
+    assert (second.currency, second.ordered_on) == ("USD", date(2024, 3, 5))
+    assert second.rep_id == members["UREP00003"].id
+
+    history = stored(db, OrderStatusChange)
+    assert [(step.order_id, step.from_status, step.to_status) for step in history] == [
+        (first.id, None, "in_production"),
+        (second.id, None, "confirmed"),
+    ]
+    assert {(step.source, step.actor_id) for step in history} == {("import", None)}
+
+
+def test_every_created_record_is_audited(seeded, db):
+    seeded.import_csv("orders", ORDERS)
+
+    entries = stored(db, AuditEntry)
+    assert {(entry.actor, entry.action) for entry in entries} == {("import", "import.create")}
+    assert [(entry.entity, entry.entity_key) for entry in entries] == [
+        ("team", "East 华东"),
+        ("team", "Export"),
+        ("member", "UADMIN0001"),
+        ("member", "UMGR00001"),
+        ("member", "UREP00001"),
+        ("member", "UMGR00002"),
+        ("member", "UREP00003"),
+        ("customer", "C-1001"),
+        ("customer", "C-2001"),
+        ("order", "1234"),
+        ("order", "EX-501"),
+    ]
+    order = entries[-2]
+    assert order.before is None
+    assert order.after == {
+        "number": "1234",
+        "customer_code": "C-1001",
+        "status": "in_production",
+        "amount": "128000.00",
+        "ordered_on": "2024-03-01",
+        "promised_ship_on": "2024-03-20",
+        "note": "加急",
+        "currency": "CNY",
+        "rep_slack_id": "UREP00001",
+    }
+
+
+def test_reimporting_the_same_files_changes_nothing(seeded, db):
+    seeded.import_csv("orders", ORDERS)
+    audit_before = len(stored(db, AuditEntry))
+    history_before = len(stored(db, OrderStatusChange))
+    orders_before = stored(db, SalesOrder)
+
+    runs = [
+        seeded.import_csv(kind, content)
+        for kind, content in (
+            ("teams", TEAMS),
+            ("members", MEMBERS),
+            ("customers", CUSTOMERS),
+            ("orders", ORDERS),
+        )
+    ]
+
+    folder = seeded.folder
+    assert [run.lines for run in runs] == [
+        [summary("teams", str(folder / "teams.csv"), unchanged=2)],
+        [summary("members", str(folder / "members.csv"), unchanged=5)],
+        [summary("customers", str(folder / "customers.csv"), unchanged=2)],
+        [summary("orders", str(folder / "orders.csv"), unchanged=2)],
+    ]
+    assert [run.code for run in runs] == [0, 0, 0, 0]
+    assert len(stored(db, AuditEntry)) == audit_before
+    assert len(stored(db, OrderStatusChange)) == history_before
+    assert stored(db, SalesOrder) == orders_before
+    assert len(stored(db, Contact)) == 2
+
+
+# --- updates ----------------------------------------------------------------------------------
+
+
+def test_a_changed_order_is_updated_with_its_audit_entry_and_history(seeded, db):
+    seeded.import_csv("orders", ORDERS)
+    changed = ORDERS.replace('in_production,"128,000.00"', "shipped,128000.5")
+
+    run = seeded.import_csv("orders", changed)
+
+    assert run.code == 0
+    assert run.lines == [
+        summary("orders", str(seeded.folder / "orders.csv"), updated=1, unchanged=1)
+    ]
+    order = stored(db, SalesOrder)[0]
+    assert (order.status, order.amount) == ("shipped", Decimal("128000.50"))
+    [update] = [entry for entry in audit_of(db, "order") if entry.action == "import.update"]
+    assert update.entity_key == "1234"
+    assert update.before == {"status": "in_production", "amount": "128000.00"}
+    assert update.after == {"status": "shipped", "amount": "128000.5"}
+    last = stored(db, OrderStatusChange)[-1]
+    assert (last.order_id, last.from_status, last.to_status, last.source, last.actor_id) == (
+        order.id,
+        "in_production",
+        "shipped",
+        "import",
+        None,
+    )
+
+
+def test_an_update_that_keeps_the_status_adds_no_history(seeded, db):
+    seeded.import_csv("orders", ORDERS)
+    history = len(stored(db, OrderStatusChange))
+
+    run = seeded.import_csv("orders", ORDERS.replace("加急", "urgent"))
+
+    assert run.lines[0] == summary(
+        "orders", str(seeded.folder / "orders.csv"), updated=1, unchanged=1
+    )
+    assert stored(db, SalesOrder)[0].note == "urgent"
+    assert len(stored(db, OrderStatusChange)) == history
+
+
+def test_a_changed_customer_and_contact_are_updated_and_audited(seeded, db):
+    changed = CUSTOMERS.replace(
+        "A,上海,机械,张伟,+86 138 0000 1001", "B,上海,机械,张伟,+86 139 9999"
+    )
+
+    run = seeded.import_csv("customers", changed)
+
+    assert run.lines == [
+        summary("customers", str(seeded.folder / "customers.csv"), updated=1, unchanged=1)
+    ]
+    customer = stored(db, Customer)[0]
+    assert customer.tier == "B"
+    contacts = [contact for contact in stored(db, Contact) if contact.customer_id == customer.id]
+    assert [(contact.name, contact.phone) for contact in contacts] == [("张伟", "+86 139 9999")]
+    [update] = [entry for entry in audit_of(db, "customer") if entry.action == "import.update"]
+    assert (update.entity_key, update.before, update.after) == (
+        "C-1001",
+        {"tier": "A", "contact_phone": "+86 138 0000 1001"},
+        {"tier": "B", "contact_phone": "+86 139 9999"},
+    )
+
+
+def test_a_customer_without_a_contact_gets_one(seeded, db):
+    seeded.import_rows("customers", "C-3001,Acme,UREP00003,,,,,,")
+    assert len(stored(db, Contact)) == 2
+
+    run = seeded.import_rows("customers", "C-3001,Acme,UREP00003,,,,Wile E.,555-0100,")
+
+    assert run.code == 0
+    acme = stored(db, Customer)[-1]
+    contact = stored(db, Contact)[-1]
+    assert (contact.customer_id, contact.name, contact.phone, contact.is_primary) == (
+        acme.id,
+        "Wile E.",
+        "555-0100",
+        True,
+    )
+
+
+def test_a_member_moves_team_and_the_audit_names_the_teams(seeded, db):
+    run = seeded.import_rows("members", "UREP00001,王芳 Wang Fang,desk,Export,UMGR00002,,,")
+
+    assert run.code == 0
+    member = next(m for m in stored(db, Member) if m.slack_user_id == "UREP00001")
+    export = next(team for team in stored(db, Team) if team.name == "Export")
+    assert (member.role, member.team_id, member.manager_slack_id) == (
+        "desk",
+        export.id,
+        "UMGR00002",
+    )
+    [update] = [entry for entry in audit_of(db, "member") if entry.action == "import.update"]
+    assert update.before == {"role": "rep", "team": "East 华东", "manager_slack_id": "UMGR00001"}
+    assert update.after == {"role": "desk", "team": "Export", "manager_slack_id": "UMGR00002"}
+
+
+def test_empty_cells_keep_what_is_stored(seeded, db):
+    """An empty optional cell never erases: a file with fewer details changes nothing."""
+    seeded.import_csv("orders", ORDERS)
+
+    run = seeded.import_rows("orders", "1234,C-1001,in_production,128000,,,,,,")
+
+    assert run.lines == [summary("orders", str(seeded.folder / "orders.csv"), unchanged=1)]
+    order = stored(db, SalesOrder)[0]
+    assert (order.note, order.currency, order.promised_ship_on) == (
+        "加急",
+        "CNY",
+        date(2024, 3, 20),
+    )
+
+
+def test_a_team_s_manager_need_not_be_a_member_yet(salesdesk, db):
+    run = salesdesk.import_rows("teams", "North,C0NORTH001,,,UNEW00001")
+
+    assert run.code == 0
+    assert stored(db, Team)[0].manager_slack_id == "UNEW00001"
+
+
+def test_a_manager_may_come_later_in_the_same_file(seeded, db):
+    run = seeded.import_rows(
+        "members",
+        "UREP00009,New Rep,rep,Export,UMGR00009,,,",
+        "UMGR00009,New Manager,manager,Export,,,,",
+    )
+
+    assert run.code == 0
+    assert {m.slack_user_id for m in stored(db, Member)} >= {"UREP00009", "UMGR00009"}
+
+
+# --- rejected rows ----------------------------------------------------------------------------
+
+
+def test_bad_team_rows_are_rejected_with_their_line(salesdesk, db):
+    run = salesdesk.import_rows(
+        "teams",
+        "North,C0NORTH001,Asia/Tokyo,7:05,UMGR00003",
+        "South,,,,",
+        "West,#west,,,",
+        "Mars,C0MARS0001,Mars/Olympus,,",
+        "Late,C0LATE0001,,24:00,",
+        "Boss,C0BOSS0001,,,someone",
+        f"{'L' * 101},C0LONG0001,,,",
+        "North,C0NORTH002,,,",
+    )
+
+    assert run.code == 1
+    assert run.lines[0] == summary(
+        "teams", str(salesdesk.folder / "teams.csv"), created=1, rejected=7
+    )
+    assert rejected_lines(run) == [
+        "line 3: no slack_channel_id given",
+        "line 4: slack_channel_id '#west' is not a Slack channel id (like C012ABCDEF)",
+        "line 5: 'Mars/Olympus' is not an IANA time zone (like Asia/Shanghai)",
+        "line 6: digest_time '24:00' is not a time: use HH:MM, like 08:30",
+        "line 7: manager_slack_id 'someone' is not a Slack user id (like U012ABCDEF)",
+        "line 8: name is too long: 100 characters at most",
+        "line 9: name 'North' already appears on line 2",
+    ]
+    [north] = stored(db, Team)
+    assert (north.name, north.slack_channel_id, north.digest_time) == (
+        "North",
+        "C0NORTH001",
+        "07:05",
+    )
+    assert run.lines[-1].startswith("The other rows were imported.")
+
+
+def test_bad_member_rows_are_rejected_with_their_line(seeded, db):
+    run = seeded.import_rows(
+        "members",
+        "UREP00010,Good Rep,rep,export,UMGR00002,,en,",
+        "UREP00011,No Team,rep,,,,,",
+        "UREP00012,Lost,rep,Atlantis,,,,",
+        "UREP00013,Bossy,boss,Export,,,,",
+        "UREP00014,Orphan,rep,Export,UMGR99999,,,",
+        "UREP00015,Klingon,rep,Export,,,tlh,",
+        "UREP00016,Nowhere,rep,Export,,Nowhere/City,,",
+        "bob,Bob,rep,Export,,,,",
+        f"UREP00017,Long Mail,rep,Export,,,,{'m' * 195}@x.com",
+        "UREP00010,Good Rep again,rep,Export,,,,",
+        "UREP00018,,rep,Export,,,,",
+    )
+
+    assert run.code == 1
+    assert rejected_lines(run) == [
+        "line 3: no team given",
+        "line 4: unknown team 'Atlantis'",
+        "line 5: unknown role 'boss': use rep, desk, manager or admin",
+        "line 6: unknown manager 'UMGR99999': import the manager as a member too",
+        "line 7: unknown language 'tlh': use en or zh-CN",
+        "line 8: 'Nowhere/City' is not an IANA time zone (like Asia/Shanghai)",
+        "line 9: slack_user_id 'bob' is not a Slack user id (like U012ABCDEF)",
+        "line 10: email is too long: 200 characters at most",
+        "line 11: slack_user_id 'UREP00010' already appears on line 2",
+        "line 12: no name given",
+    ]
+    new = [m for m in stored(db, Member) if m.slack_user_id.startswith("UREP0001")]
+    assert [(m.slack_user_id, m.name, m.locale) for m in new] == [("UREP00010", "Good Rep", "en")]
+
+
+def test_bad_customer_rows_are_rejected_with_their_line(seeded, db):
+    run = seeded.import_rows(
+        "customers",
+        "C-3001,Acme,UREP00003,d,,,,,",
+        "C-3002,Globex,UNOBODY01,,,,,,",
+        "C-3003,Initech,UREP00003,E,,,,,",
+        "C-3004,Northwind Trading Ltd,UREP00003,,,,,,",
+        "C-3005,Acme,UREP00003,,,,,,",
+        "C-3006,Hooli,UREP00003,,,,,555-0199,",
+        "C-3001,Acme Again,UREP00003,,,,,,",
+        f"{'C' * 41},Long Code,UREP00003,,,,,,",
+        ",Nameless,UREP00003,,,,,,",
+    )
+
+    assert run.code == 1
+    assert run.lines[0] == summary(
+        "customers", str(seeded.folder / "customers.csv"), created=1, rejected=8
+    )
+    assert rejected_lines(run) == [
+        "line 3: owner_slack_id: no member has the Slack user id 'UNOBODY01'",
+        "line 4: unknown tier 'E': use A, B, C or D",
+        "line 5: the name 'Northwind Trading Ltd' is already used by customer C-2001",
+        "line 6: the name 'Acme' is already used by customer C-3001",
+        "line 7: a new contact needs a contact_name",
+        "line 8: code 'C-3001' already appears on line 2",
+        "line 9: code is too long: 40 characters at most",
+        "line 10: no code given",
+    ]
+    acme = stored(db, Customer)[-1]
+    assert (acme.code, acme.tier) == ("C-3001", "D")
+
+
+def test_bad_order_rows_are_rejected_with_their_line(seeded, db):
+    run = seeded.import_rows(
+        "orders",
+        '1001,C-1001,已发货,"1,234.50",cny,2024/3/5,,2024-03-09,,',
+        "1002,C-999,received,10,,,,,,",
+        "1003,C-1001,lost,10,,,,,,",
+        "1004,C-1001,received,-5,,,,,,",
+        "1005,C-1001,received,1.005,,,,,,",
+        '1006,C-1001,received,"1,23",,,,,,',
+        "1007,C-1001,received,ten,,,,,,",
+        "1008,C-1001,received,10,RMB1,,,,,",
+        "1009,C-1001,received,10,,2024-02-30,,,,",
+        "1010,C-1001,received,10,,,03/05/2024,,,",
+        "1011,C-1001,received,10,,,,,UNOBODY01,",
+        "10 12,C-1001,received,10,,,,,,",
+        "1013,C-1001,received,,,,,,,",
+        "1001,C-1001,received,10,,,,,,",
+        f"1014,C-1001,received,10,,,,,,{'n' * 1001}",
+        "1015,C-2001,暂停,0,,,,,,",
+    )
+
+    assert run.code == 1
+    assert run.lines[0] == summary(
+        "orders", str(seeded.folder / "orders.csv"), created=2, rejected=14
+    )
+    assert rejected_lines(run) == [
+        "line 3: unknown customer code 'C-999'",
+        "line 4: unknown status 'lost': use received, confirmed, in_production, ready_to_ship, "
+        "shipped, delivered, invoiced, paid, on_hold or cancelled",
+        "line 5: '-5' is not an amount: use 0 or more with at most 2 decimals, like 1234.50 or "
+        "1,234.50",
+        "line 6: '1.005' is not an amount: use 0 or more with at most 2 decimals, like 1234.50 or "
+        "1,234.50",
+        "line 7: '1,23' is not an amount: use 0 or more with at most 2 decimals, like 1234.50 or "
+        "1,234.50",
+        "line 8: 'ten' is not an amount: use 0 or more with at most 2 decimals, like 1234.50 or "
+        "1,234.50",
+        "line 9: 'RMB1' is not a currency code: use 3 letters, like CNY or USD",
+        "line 10: ordered_on '2024-02-30' is not a date: use YYYY-MM-DD",
+        "line 11: promised_ship_on '03/05/2024' is not a date: use YYYY-MM-DD",
+        "line 12: rep_slack_id: no member has the Slack user id 'UNOBODY01'",
+        "line 13: '10 12' is not an order number: use letters, digits and - _ . / only, 40 at most",
+        "line 14: no amount given",
+        "line 15: number '1001' already appears on line 2",
+        "line 16: note is too long: 1000 characters at most",
+    ]
+    first, second = stored(db, SalesOrder)
+    assert (first.number, first.status, first.amount, first.currency) == (
+        "1001",
+        "shipped",
+        Decimal("1234.50"),
+        "CNY",
+    )
+    assert (first.ordered_on, first.shipped_on) == (date(2024, 3, 5), date(2024, 3, 9))
+    assert (second.number, second.status, second.amount) == ("1015", "on_hold", Decimal("0"))
+
+
+@pytest.mark.parametrize(
+    ("label", "status"),
+    [
+        ("已接收", "received"),
+        ("已确认", "confirmed"),
+        ("生产中", "in_production"),
+        ("待发货", "ready_to_ship"),
+        ("已发货", "shipped"),
+        ("已送达", "delivered"),
+        ("已开票", "invoiced"),
+        ("已回款", "paid"),
+        ("暂停", "on_hold"),
+        ("已取消", "cancelled"),
+        ("Ready_To_Ship", "ready_to_ship"),
+    ],
+)
+def test_statuses_are_read_in_english_and_chinese(seeded, db, label, status):
+    run = seeded.import_rows("orders", f"2001,C-1001,{label},1,,,,,,")
+
+    assert run.code == 0
+    assert stored(db, SalesOrder)[0].status == status
+
+
+def test_an_order_for_a_rejected_customer_is_rejected_too(seeded, db):
+    seeded.import_rows("customers", "C-3001,Acme,UNOBODY01,,,,,,")
+
+    run = seeded.import_rows("orders", "3001,C-3001,received,1,,,,,,")
+
+    assert rejected_lines(run) == ["line 2: unknown customer code 'C-3001'"]
+    assert stored(db, SalesOrder) == []
+
+
+def test_only_the_first_200_rejections_are_listed(seeded, db):
+    rows = [f"{9000 + i},C-404,received,1,,,,,," for i in range(230)]
+
+    run = seeded.import_rows("orders", *rows)
+
+    assert run.code == 1
+    assert len(rejected_lines(run)) == 200
+    assert rejected_lines(run)[-1] == "line 201: unknown customer code 'C-404'"
+    assert run.lines[-2:] == [
+        "… and 30 more",
+        "No row was imported. Fix the rejected lines and import the file again.",
+    ]
+
+
+# --- the file itself --------------------------------------------------------------------------
+
+
+def test_header_names_ignore_case_spaces_and_extra_columns(seeded, db):
+    content = (
+        " Number ,Customer_Code,STATUS,  amount,Warehouse,note\n"
+        "4001,C-1001,received,99.90,Ningbo,front desk\n"
+    )
+
+    run = seeded.import_csv("orders", content)
+
+    assert run.code == 0
+    order = stored(db, SalesOrder)[0]
+    assert (order.number, order.amount, order.note) == ("4001", Decimal("99.90"), "front desk")
+
+
+def test_a_utf8_file_with_a_bom_is_read(seeded, db):
+    run = seeded.import_csv("orders", "\ufeff" + ORDERS)
+
+    assert run.code == 0
+    assert [order.number for order in stored(db, SalesOrder)] == ["1234", "EX-501"]
+
+
+def test_a_gb18030_file_from_excel_is_read(seeded, db):
+    content = "number,customer_code,status,amount,note\r\n5001,C-1001,已发货,88,华东仓库发货\r\n"
+
+    run = seeded.import_csv("orders", content, encoding="gb18030")
+
+    assert run.code == 0
+    order = stored(db, SalesOrder)[0]
+    assert (order.status, order.note) == ("shipped", "华东仓库发货")
+
+
+def test_lines_that_cannot_be_decoded_are_rejected_and_the_rest_imported(seeded, db):
+    content = (
+        b"number,customer_code,status,amount,note\n"
+        + "6001,C-1001,received,1,好\n".encode()
+        + b"6002,C-1001,received,1,caf\xe9 \xff\n"
+        + b"6003,C-1001,received,1,\n"
+    )
+
+    run = seeded.import_csv("orders", content)
+
+    assert run.code == 1
+    assert rejected_lines(run) == [
+        "line 3: this line is not UTF-8 text (save the file as “CSV UTF-8”)"
+    ]
+    assert [order.number for order in stored(db, SalesOrder)] == ["6001", "6003"]
+
+
+def test_line_numbers_follow_the_file_across_blank_lines_and_multiline_cells(seeded, db):
+    content = (
+        "number,customer_code,status,amount,note\n"
+        '7001,C-1001,received,1,"two\nlines"\n'
+        "\n"
+        "7002,C-404,received,1,\n"
+        ",,,,\n"
+    )
+
+    run = seeded.import_csv("orders", content)
+
+    assert rejected_lines(run) == ["line 5: unknown customer code 'C-404'"]
+    assert stored(db, SalesOrder)[0].note == "two\nlines"
+
+
+def test_a_missing_required_column_stops_the_import(seeded, db):
+    run = seeded.import_csv("orders", "number,customer,status\n8001,C-1001,received\n")
+
+    assert run.code == 2
+    assert run.out == ""
+    path = seeded.folder / "orders.csv"
+    assert run.err.splitlines() == [
+        f"salesdesk: {path} lacks required columns: customer_code, amount. The header row must "
+        "name every required column. Nothing was imported."
+    ]
+    assert stored(db, SalesOrder) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "{path} is empty: its first line must be a header row naming the columns."),
+        (
+            b"\xef\xbb\xbf\n\n",
+            "{path} is empty: its first line must be a header row naming the columns.",
+        ),
+        (
+            b"n\xffumber,customer_code,status,amount\n",
+            "{path}: the header row is neither UTF-8 "
+            "nor GB18030 text. Save the file as “CSV UTF-8” and try again.",
+        ),
+        (
+            b'number,customer_code,status,amount\n1,C-1001,received,"' + b"9" * 140_000 + b'"\n',
+            "{path} is not valid CSV at line 2 (field larger than field limit (131072)).",
+        ),
+        (
+            b"number,number,customer_code,status,amount\n",
+            "{path} has two number columns: keep one.",
+        ),
+    ],
+    ids=["empty", "only-blank-lines", "undecodable-header", "cell-too-big", "duplicate-column"],
+)
+def test_a_file_that_cannot_be_read_stops_the_import(seeded, db, content, message):
+    path = seeded.file("orders.csv", content)
+
+    run = seeded.run("import", "orders", str(path))
+
+    assert run.code == 2
+    assert run.err.splitlines() == [f"salesdesk: {message.format(path=path)} Nothing was imported."]
+
+
+def test_a_missing_file_stops_the_import(salesdesk, tmp_path):
+    path = tmp_path / "nowhere.csv"
+
+    run = salesdesk.run("import", "teams", str(path))
+
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"salesdesk: {path}: no such file. Nothing was imported.\n"
+
+
+def test_a_header_only_file_imports_nothing(salesdesk, db):
+    run = salesdesk.import_csv("teams", HEADERS["teams"] + "\n")
+
+    assert (run.code, run.lines) == (0, [summary("teams", str(salesdesk.folder / "teams.csv"))])
+
+
+# --- the operator's language ------------------------------------------------------------------
+
+
+def test_the_report_speaks_chinese(seeded, db, monkeypatch):
+    monkeypatch.setenv("SALESDESK_LOCALE", "zh-CN")
+
+    run = seeded.import_rows(
+        "orders",
+        "9001,C-1001,已接收,100,,,,,,",
+        "9002,C-999,已接收,100,,,,,,",
+        "9003,C-1001,丢失,100,,,,,,",
+        "9004,C-1001,已接收,100,,2024-13-01,,,,",
+    )
+
+    assert run.code == 1
+    assert run.lines == [
+        f"已从 {seeded.folder / 'orders.csv'} 导入订单："
+        "新建 1 条，更新 0 条，未变 0 条，拒绝 3 条。",
+        "第 3 行：客户编号“C-999”不存在",
+        "第 4 行：订单状态“丢失”无效：可用 已接收、已确认、生产中、待发货、已发货、已送达、已开票、"
+        "已回款、暂停、已取消（或英文 received … cancelled）",
+        "第 5 行：ordered_on“2024-13-01”不是有效日期：请使用 YYYY-MM-DD 格式",
+        "其余各行均已导入。请修改被拒绝的行后重新导入该文件，已导入的行会保持不变。",
+    ]
+
+
+def test_a_file_error_speaks_chinese(salesdesk, monkeypatch):
+    monkeypatch.setenv("SALESDESK_LOCALE", "zh-CN")
+
+    run = salesdesk.import_csv("members", "slack_user_id,name\n")
+
+    assert run.code == 2
+    assert run.err == (
+        f"salesdesk: {salesdesk.folder / 'members.csv'} 缺少必填列：role, team。"
+        "表头必须包含所有必填列。未导入任何数据。\n"
+    )
