@@ -41,7 +41,15 @@ class SalesDesk:
         return jobs
 
 
-def create_desk(settings: Settings, db: Database, outbox_poll_seconds: float = 5.0) -> SalesDesk:
+def create_desk(
+    settings: Settings,
+    db: Database,
+    outbox_poll_seconds: float = 5.0,
+    process_before_response: bool = False,
+) -> SalesDesk:
+    """The Bolt app with every listener. `process_before_response` finishes a listener's work
+    (forms opened, follow-ups sent) before answering: for the console, never for Slack, which
+    wants its answer within three seconds."""
     app = App(
         # No token here: `authorize` hands it to each request's client.
         client=slack_client(None, settings.slack_api_url),
@@ -49,6 +57,7 @@ def create_desk(settings: Settings, db: Database, outbox_poll_seconds: float = 5
         authorize=_single_workspace(settings.slack_bot_token),
         logger=logging.getLogger("salesdesk.bolt"),
         ignoring_self_events_enabled=False,
+        process_before_response=process_before_response,
     )
     outbox = OutboxSender(
         db,

@@ -8,7 +8,7 @@ from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger("salesdesk")
-IMPORT_KINDS = ("teams", "members", "customers", "orders")
+IMPORT_KINDS = ("teams", "members", "customers", "orders", "invoices", "payments")
 
 
 def build_parser() -> argparse.ArgumentParser:

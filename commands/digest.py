@@ -10,6 +10,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from commands.order_lifecycle import NOT_YET_SHIPPED
+from commands.receivables import OverdueInvoice, overdue_invoices
 from storage.models import (
     Customer,
     Meeting,
@@ -66,6 +67,7 @@ class TeamDigest:
     samples_to_ship: int
     meetings_today: list[MeetingLine]
     briefs: list[RepBrief]
+    overdue_invoices: list[OverdueInvoice] = field(default_factory=list)
 
     def is_all_clear(self) -> bool:
         lists = (self.new_orders, self.shipped, self.delivered, self.late, self.on_hold)
@@ -74,6 +76,7 @@ class TeamDigest:
             and not self.visits_per_rep
             and not self.meetings_today
             and not (self.samples_to_approve or self.samples_to_ship)
+            and not self.overdue_invoices
         )
 
 
@@ -106,6 +109,7 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
         samples_to_ship=_samples(session, member_ids, "approved"),
         meetings_today=[line for line, _ in meetings],
         briefs=_briefs(session, reps, orders, meetings, day, names),
+        overdue_invoices=overdue_invoices(session, member_ids, day),
     )
 
 

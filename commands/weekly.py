@@ -1,12 +1,13 @@
 """The manager's weekly review: activity per rep this week beside the week before."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from commands.digest import LATE_STATUSES, local_day_bounds
+from commands.receivables import team_receivables
 from storage.models import Member, SalesOrder, SampleRequest, Team, Visit
 
 METRICS = ("orders", "shipments", "visits", "samples")
@@ -28,6 +29,8 @@ class WeeklyReview:
     late_orders: int
     on_hold: int
     stuck_samples: int
+    collections: list[dict] = field(default_factory=list)  # per currency, 回款率
+    overdue_by_bucket: list[dict] = field(default_factory=list)  # per currency
 
 
 def weekly_review(
@@ -42,6 +45,7 @@ def weekly_review(
     last_week = _activity(session, rep_ids, week_start - timedelta(days=7), timezone)
     today = week_start + timedelta(days=7)
     start_today, _ = local_day_bounds(today, timezone)
+    receivables = team_receivables(session, team, week_start)
     return WeeklyReview(
         team=team.name,
         week_start=week_start.isoformat(),
@@ -65,6 +69,8 @@ def weekly_review(
             SampleRequest.status == "requested",
             SampleRequest.created_at < start_today - timedelta(hours=stuck_hours),
         ),
+        collections=receivables.collections,
+        overdue_by_bucket=receivables.overdue_by_bucket,
     )
 
 

@@ -1,14 +1,16 @@
 """Escalations: what has waited too long goes up, once per item and level, saying why."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from commands.digest import LATE_STATUSES
 from commands.team_settings import TeamSettings
+from jobs import contracts
+from jobs.receivables import overdue_escalations
 from jobs.targets import local_today, manager_of, queue_new, team_members
-from storage.models import Customer, SalesOrder, SampleRequest, Team, Visit
+from storage.models import Customer, SalesOrder, SampleRequest, Team, Visit, as_utc
 
 
 def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime) -> int:
@@ -18,6 +20,8 @@ def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime
         planned += _samples_waiting(session, team, members, settings, at)
         planned += _late_orders(session, team, members, settings, at)
         planned += _quiet_key_accounts(session, members, settings, at)
+        planned += contracts.stalled_reviews(session, team, members.values(), settings, at)
+        planned += overdue_escalations(session, team, members.values(), settings, at)
     return queue_new(session, planned)
 
 
@@ -106,9 +110,9 @@ def _quiet_key_accounts(session, members, settings: TeamSettings, at) -> list[di
     planned = []
     for customer, last in rows:
         days = cadence[customer.tier]
-        if last is not None and _aware(last) >= at - timedelta(days=days):
+        if last is not None and as_utc(last) >= at - timedelta(days=days):
             continue
-        since = _aware(last).date().isoformat() if last else "never"
+        since = as_utc(last).date().isoformat() if last else "never"
         planned.append(
             {
                 "key": f"escalation:cadence:{customer.id}:{since}",
@@ -118,12 +122,7 @@ def _quiet_key_accounts(session, members, settings: TeamSettings, at) -> list[di
                 "code": customer.code,
                 "tier": customer.tier,
                 "days": days,
-                "last_contact": None if last is None else _aware(last).isoformat(),
+                "last_contact": None if last is None else as_utc(last).isoformat(),
             }
         )
     return planned
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back the aggregate of a UTC column without its zone."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

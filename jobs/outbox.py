@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import update
 from sqlmodel import select
 
+from commands.home import HOME_REFRESH, member_dashboard
 from commands.people import Reader, reader_for
 from commands.records import notify
 from storage.db import Database
@@ -83,12 +84,19 @@ class OutboxSender:
             self._wake.clear()
 
     def deliver_due(self, now: datetime | None = None) -> int:
-        """Deliver what is due now; returns how many notifications this call claimed."""
+        """Deliver what is due now; returns how many notifications this call claimed.
+
+        Each row is claimed just before it is sent, so a sender asked to stop leaves the rest
+        pending for the next one instead of holding them under its lease."""
         now = now or utcnow()
-        claimed = [n for n in self._due(now) if self._claim(n, now)]
-        for notification in claimed:
-            self._deliver(notification)
-        return len(claimed)
+        claimed = 0
+        for notification in self._due(now):
+            if self._stop.is_set():
+                break
+            if self._claim(notification, now):
+                self._deliver(notification)
+                claimed += 1
+        return claimed
 
     def _due(self, now: datetime) -> list[Notification]:
         with self.db.session() as session:
@@ -144,6 +152,8 @@ class OutboxSender:
 
     def _post(self, notification: Notification) -> tuple[str, str]:
         """Post the message, or update the one posted for `updates_key`, in place."""
+        if notification.kind == HOME_REFRESH:
+            return self._publish_home(notification)
         text, blocks = self.render(
             notification.kind, notification.params, self._reader(notification)
         )
@@ -156,6 +166,18 @@ class OutboxSender:
         channel, ts = self._original(notification.updates_key)
         self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
         return channel, ts
+
+    def _publish_home(self, notification: Notification) -> tuple[str, None]:
+        """An App Home is a view, not a message: rebuilt from the data as it is now (so the
+        last of several refreshes shows everything) and published; not for non-members."""
+        with self.db.session() as session:
+            board = member_dashboard(session, notification.channel, self.defaults, self.admins)
+        if board is not None:
+            reader = Reader(board.locale, board.timezone)
+            _, blocks = self.render(HOME_REFRESH, {"dashboard": board, "at": utcnow()}, reader)
+            view = {"type": "home", "blocks": blocks}
+            self.client.views_publish(user_id=notification.channel, view=view)
+        return notification.channel, None
 
     def _pace(self, channel: str) -> None:
         """At most one message a second to any one channel, as Slack asks."""

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from commands.team_settings import TeamSettings
+from jobs import contracts
+from jobs.receivables import due_reminders
 from jobs.targets import local_today, queue_new, team_members
 from storage.models import Customer, Meeting, MeetingAttendee, Member, SampleRequest, Team, Visit
 
@@ -18,6 +20,8 @@ def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime
         planned += _meetings(session, members, settings, at)
         planned += _follow_ups(session, members, settings, at)
         planned += _samples(session, members, settings, at)
+        planned += contracts.expiry_reminders(session, team, members, settings, at)
+        planned += due_reminders(session, team, members, settings, at)
     return queue_new(session, planned)
 
 

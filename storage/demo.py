@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from storage.models import Contact, Customer, Member, SalesOrder, Team
+from storage.models import Contact, Contract, Customer, Invoice, Member, Payment, SalesOrder, Team
 
 TEAMS = [
     ("East 华东", "C0EAST0001", "Asia/Shanghai", "08:30", "UMGR00001"),
@@ -58,6 +58,17 @@ ORDERS = [
     ("EX-503", "C-2002", "invoiced", "12900.00", "EUR", 40, -25),
     ("EX-504", "C-2002", "paid", "8800.00", "EUR", 60, -45),
     ("EX-505", "C-2002", "received", "3100.00", "EUR", 0, 14),
+]
+INVOICES = [
+    # number, order, amount, issued (days ago), due (days from today), paid so far
+    ("INV-1239", "1239", "4300.00", 5, 25, "0"),
+    ("INV-EX-503", "EX-503", "12900.00", 40, -10, "5000.00"),
+    ("INV-EX-504", "EX-504", "8800.00", 55, -25, "8800.00"),
+]
+CONTRACTS = [
+    # customer, kind, title, value, currency, status, expires (days from today)
+    ("C-2001", "sales_agreement", "Northwind supply agreement 2026", "250000", "USD", "signed", 45),
+    ("C-1001", "sales_agreement", "华联年度供货合同", "1200000", "CNY", "legal_review", 380),
 ]
 
 
@@ -118,3 +129,47 @@ def load_demo(session: Session, today: date) -> None:
 
 
 _SHIPPED = ("shipped", "delivered", "invoiced", "paid")
+
+
+def load_demo_paperwork(session: Session, today: date) -> None:
+    """Invoices and contracts for the demo orders: the console's, not the tests' demo."""
+    orders = {o.number: o for o in session.exec(select(SalesOrder))}
+    for number, order_number, amount, issued, due, paid in INVOICES:
+        order = orders[order_number]
+        invoice = Invoice(
+            number=number,
+            order_id=order.id,
+            customer_id=order.customer_id,
+            amount=Decimal(amount),
+            currency=order.currency,
+            issued_on=today - timedelta(days=issued),
+            due_on=today + timedelta(days=due),
+            paid_amount=Decimal(paid),
+            paid_in_full_on=today - timedelta(days=1) if paid == amount else None,
+        )
+        session.add(invoice)
+        session.flush()
+        if Decimal(paid):
+            paid_on = today - timedelta(days=1)
+            session.add(
+                Payment(
+                    invoice_id=invoice.id, amount=Decimal(paid), paid_on=paid_on, recorded_by="demo"
+                )
+            )
+    customers = {c.code: c for c in session.exec(select(Customer))}
+    for code, kind, title, value, currency, status, expires in CONTRACTS:
+        customer = customers[code]
+        session.add(
+            Contract(
+                customer_id=customer.id,
+                owner_id=customer.owner_id,
+                kind=kind,
+                title=title,
+                value=Decimal(value),
+                currency=currency,
+                starts_on=today - timedelta(days=365 - expires),
+                expires_on=today + timedelta(days=expires),
+                document_url=f"https://docs.example.com/contracts/{code.lower()}.pdf",
+                status=status,
+            )
+        )

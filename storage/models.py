@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Numeric, UniqueConstraint, event
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 ROLES = ("rep", "desk", "manager", "admin")
@@ -26,6 +26,11 @@ ORDER_STATUSES = (
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored moment, in UTC: SQLite hands datetimes back without their zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def fold(text: str) -> str:
@@ -101,6 +106,13 @@ class Contact(SQLModel, table=True):
 
 class SalesOrder(SQLModel, table=True):
     __tablename__ = "sales_order"
+    # The digest and the rep briefs read each rep's orders by day (bench/bench_digest.py).
+    __table_args__ = (
+        Index("ix_sales_order_rep_ordered_on", "rep_id", "ordered_on"),
+        Index("ix_sales_order_rep_shipped_on", "rep_id", "shipped_on"),
+        Index("ix_sales_order_rep_delivered_on", "rep_id", "delivered_on"),
+        Index("ix_sales_order_rep_status_promised", "rep_id", "status", "promised_ship_on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     number: str = Field(max_length=40, unique=True)
@@ -192,6 +204,11 @@ class JobRun(SQLModel, table=True):
 
 class Visit(SQLModel, table=True):
     """A customer visit or contact; a next step with a due date becomes a follow-up."""
+
+    __table_args__ = (
+        Index("ix_visit_rep_at", "rep_id", "at"),
+        Index("ix_visit_rep_follow_ups", "rep_id", "follow_up_done", "next_step_due"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     rep_id: int = Field(foreign_key="member.id", index=True)

@@ -139,10 +139,16 @@ def visible_text(message: dict) -> str:
 
 
 def _text_objects(block: dict) -> list[dict]:
+    """The text objects of a block: its text, fields, and its elements' texts (button labels
+    included)."""
     objects = [block["text"]] if isinstance(block.get("text"), dict) else []
     objects += block.get("fields", [])
-    objects += [e for e in block.get("elements", []) if "text" in e and isinstance(e, dict)]
-    return [o if "type" in o else o["text"] for o in objects]
+    for element in block.get("elements", []):
+        if element.get("type") in ("plain_text", "mrkdwn"):
+            objects.append(element)
+        elif isinstance(element.get("text"), dict):
+            objects.append(element["text"])
+    return objects
 
 
 def mrkdwn_texts(message: dict) -> list[str]:

@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from bot.app import create_desk
 from bot.settings import Settings
+from commands.records import notify
 from jobs.runner import JobRunner
 from storage.db import Database
 from storage.demo import load_demo
@@ -143,3 +144,38 @@ def test_a_message_that_fails_for_good_is_reported_to_the_admins(db, slack):
     ]
     assert sorted(c.args["channel"] for c in reports) == ["UADMIN0001", "UOPS00001"]
     assert all("C0EAST0001" in c.args["text"] for c in reports)
+
+
+def test_a_sender_stopped_mid_batch_leaves_the_rest_for_the_next_at_once(db, slack):
+    """Messages to one person go a second apart; stopping (a deploy, a restart) between two of
+    them must not hold the others under the stopped sender's lease."""
+    with db.session() as session:
+        load_demo(session, date(2026, 11, 22))
+        for n in range(3):
+            notify(
+                session,
+                key=f"stop-test:{n}",
+                channel="UREP00001",
+                kind="delivery_failed",
+                about=f"note {n}",
+                channel_of_message="C0EAST0001",
+                reason="test",
+                attempts=1,
+            )
+    settings = Settings(database_url=db.url, slack_bot_token="xoxb-t", slack_api_url=slack.api_url)
+    first = create_desk(settings, db, outbox_poll_seconds=0.1).outbox.start()
+    slack.wait_for("chat.postMessage", timeout=10)
+    first.stop()
+    sent_by_first = len(slack.calls_to("chat.postMessage"))
+    assert sent_by_first < 3, "the first sender should have been stopped mid-batch"
+    with db.session() as session:
+        left = session.exec(select(Notification).where(Notification.status != "sent")).all()
+    assert len(left) == 3 - sent_by_first
+    assert all(n.status == "pending" for n in left)
+
+    second = create_desk(settings, db).outbox
+    while second.deliver_due():
+        pass
+    assert len(slack.calls_to("chat.postMessage")) == 3
+    keys = sorted(c.args["text"] for c in slack.calls_to("chat.postMessage"))
+    assert len(set(keys)) == 3

@@ -224,3 +224,28 @@ def test_a_notification_survives_a_slack_outage(desk, demo_db):
     assert len(desk.slack.calls_to("chat.postMessage")) == 1
     with demo_db.session() as session:
         assert session.exec(select(Notification)).one().status == "sent"
+
+
+def test_a_non_member_clicking_a_button_is_told_politely_and_nothing_runs(desk):
+    reply = desk.interact(
+        {
+            "type": "block_actions",
+            "user": "UNOBODY01",
+            "response_url": desk.slack.response_url("stranger"),
+            "container": {"type": "message", "message_ts": "1.1", "channel_id": "C0001"},
+            "channel": {"id": "C0001"},
+            "actions": [
+                {
+                    "action_id": "anything",
+                    "block_id": "b",
+                    "type": "button",
+                    "value": "1",
+                    "action_ts": "1.2",
+                }
+            ],
+        }
+    )
+    assert reply.status == 200
+    [told] = desk.slack.wait_for("response_url")
+    assert "not registered with Sales Desk" in told.args["text"]
+    assert told.args["response_type"] == "ephemeral"

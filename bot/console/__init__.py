@@ -10,10 +10,10 @@ from sqlmodel import select
 
 from bot.app import create_desk
 from bot.console.local_slack import LocalSlack
-from bot.console.render import render_message
+from bot.console.render import render_form, render_message
 from bot.runtime import open_database
 from bot.settings import Settings
-from storage.demo import is_empty, load_demo
+from storage.demo import is_empty, load_demo, load_demo_paperwork
 from storage.models import Member
 
 try:
@@ -21,6 +21,7 @@ try:
 except ImportError:  # pragma: no cover
     SignatureVerifier = None
 
+RESPONSE_URL_METHOD = "response"  # what the bot sends to a command's response_url, printed
 BANNER = "Sales Desk console: type what you would type in Slack, like /order help. Ctrl-D to quit."
 
 
@@ -29,15 +30,17 @@ def run_console(settings: Settings, line: str | None = None, user: str | None = 
     with db.session() as session:
         if is_empty(session):
             load_demo(session, date.today())
+            load_demo_paperwork(session, date.today())
         member = _member(session, user)
     if member is None:
         print(f"salesdesk: no member with Slack user id {user}", file=sys.stderr)
         return 2
-    with LocalSlack(_print_post) as slack:
+    locale = member.locale or member.slack_locale or settings.locale
+    with LocalSlack(_printer(locale)) as slack:
         secret = secrets.token_hex(16)
         console_settings = _console_settings(settings, slack.api_url, secret)
-        desk = create_desk(console_settings, db)
-        session = ConsoleSession(desk, member, secret)
+        desk = create_desk(console_settings, db, process_before_response=True)
+        session = ConsoleSession(desk, member, secret, slack.api_url + RESPONSE_URL_METHOD)
         if line is not None:
             return session.run(line)
         print(BANNER)
@@ -46,10 +49,11 @@ def run_console(settings: Settings, line: str | None = None, user: str | None = 
 
 
 class ConsoleSession:
-    def __init__(self, desk, member: Member, secret: str):
+    def __init__(self, desk, member: Member, secret: str, response_url: str):
         self.desk = desk
         self.member = member
         self.secret = secret
+        self.response_url = response_url
 
     def loop(self) -> int:
         while True:
@@ -87,7 +91,7 @@ class ConsoleSession:
                 "user_name": self.member.name,
                 "team_id": "TCONSOLE",
                 "channel_id": "CCONSOLE",
-                "response_url": "",
+                "response_url": self.response_url,
                 "trigger_id": "console",
             }
         )
@@ -118,10 +122,17 @@ def _console_settings(settings: Settings, api_url: str, secret: str) -> Settings
     )
 
 
-def _print_post(method: str, args: dict) -> None:
-    if method == "chat.postMessage":
-        print(f"\n[message to {args.get('channel')}]")
-        print(render_message(args))
+def _printer(locale: str):
+    def print_post(method: str, args: dict) -> None:
+        if method == "chat.postMessage":
+            print(f"\n[message to {args.get('channel')}]")
+            print(render_message(args))
+        elif method in (RESPONSE_URL_METHOD, "chat.postEphemeral"):
+            print(render_message(args))
+        elif method == "views.open":
+            print(render_form(args.get("view") or {}, locale))
+
+    return print_post
 
 
 def _json(body: str) -> dict:

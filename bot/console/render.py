@@ -2,6 +2,8 @@
 
 import re
 
+from bot.i18n import t
+
 EMOJI = {":warning:": "⚠️", ":white_check_mark:": "✅", ":x:": "❌"}
 _BOLD = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)\*(?![\w*])")
 
@@ -11,6 +13,13 @@ def render_message(payload: dict) -> str:
     if not blocks:
         return _mrkdwn(payload.get("text", ""))
     return "\n".join(line for block in blocks for line in _block(block))
+
+
+def render_form(view: dict, locale: str) -> str:
+    """A modal, as the questions it asks: forms are filled in Slack, not in the console."""
+    title = t(locale, "console.form", title=_text(view.get("title") or {}))
+    asks = [f"  • {_text(block['label'])}" for block in view.get("blocks", []) if "label" in block]
+    return "\n".join([title, *asks])
 
 
 def _block(block: dict) -> list[str]:

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
 
@@ -33,28 +34,29 @@ def t(locale: str, key: str, **params: object) -> str:
     return template.format(**params) if params else template
 
 
-def _babel(locale: str) -> str:
-    return "zh_Hans_CN" if locale == "zh-CN" else "en_US"
+# Parsed once: Babel parses a locale given by name again on every call.
+_BABEL_LOCALES = {"zh-CN": Locale.parse("zh_Hans_CN"), "en": Locale.parse("en_US")}
+
+
+def babel_locale(locale: str) -> Locale:
+    return _BABEL_LOCALES.get(locale, _BABEL_LOCALES["en"])
 
 
 def money(amount: Decimal, currency: str, locale: str) -> str:
-    return format_currency(amount, currency, locale=_babel(locale))
+    return format_currency(amount, currency, locale=babel_locale(locale))
 
 
 def number(value: Decimal | int, locale: str) -> str:
-    return format_decimal(value, locale=_babel(locale))
+    return format_decimal(value, locale=babel_locale(locale))
 
 
 def day(value: date | None, locale: str) -> str:
     if value is None:
         return "—"
-    return format_date(value, format="medium", locale=_babel(locale))
+    return format_date(value, format="medium", locale=babel_locale(locale))
 
 
 def moment(value: datetime, locale: str, timezone: str) -> str:
     local = value.astimezone(ZoneInfo(timezone))
-    babel_locale = _babel(locale)
-    return (
-        f"{format_date(local, 'medium', locale=babel_locale)} "
-        f"{format_time(local, 'short', locale=babel_locale)}"
-    )
+    speaks = babel_locale(locale)
+    return f"{format_date(local, 'medium', locale=speaks)} {format_time(local, 'short', locale=speaks)}"

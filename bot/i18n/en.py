@@ -25,6 +25,8 @@ MESSAGES = {
     "• `/order list ACME`: orders of a customer, by code or part of the name\n"
     "• `/order update 1234 shipped tracking SF123`: move an order on, with an optional note "
     "(desk, managers and admins)\n"
+    "• `/order change 1234`: ask the desk for a change the customer wants (quantity, "
+    "specification, delivery date); `/order change list` shows the requests waiting\n"
     "Statuses: received, confirmed, in_production, ready_to_ship, shipped, delivered, invoiced, "
     "paid, on_hold, cancelled.",
     "order.card.title": "Order {number} · {customer}",
@@ -115,4 +117,5 @@ MESSAGES = {
     "import.reject.name_taken": "the name '{value}' is already used by customer {code}",
     "import.reject.contact_needs_name": "a new contact needs a contact_name",
     "import.none_imported": "No row was imported. Fix the rejected lines and import the file again.",
+    "console.form": "[form: {title}] In Slack a form opens here; the console lists what it asks.",
 }

@@ -22,6 +22,8 @@ MESSAGES = {
     "• `/order 列表 逾期`：已过承诺发货日期仍未发货的订单\n"
     "• `/order 列表 ACME`：按客户编码或名称查找订单\n"
     "• `/order 更新 1234 已发货 顺丰SF123`：更新订单状态，可附备注（内勤、主管和管理员）\n"
+    "• `/order 变更 1234`：提交客户要求的订单变更（数量、规格、交期），由内勤受理；"
+    "`/order 变更 列表` 查看待处理的变更\n"
     "状态：已接收、已审核确认、生产中、待发货、已发货、已送达、已开票、已回款、暂停、已取消"
     "（也可用英文 received … cancelled）。",
     "order.card.title": "订单 {number} · {customer}",
@@ -103,4 +105,5 @@ MESSAGES = {
     "import.reject.name_taken": "客户名称“{value}”已被客户 {code} 使用",
     "import.reject.contact_needs_name": "新建联系人需要填写 contact_name",
     "import.none_imported": "没有导入任何行。请修改被拒绝的行后重新导入该文件。",
+    "console.form": "［表单：{title}］在 Slack 中这里会打开表单；控制台只列出它要填写的内容。",
 }

@@ -4,13 +4,43 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.listeners import desk, orders
+from bot.listeners import (
+    contracts,
+    customer_select,
+    customers,
+    desk,
+    home,
+    meetings,
+    order_changes,
+    orders,
+    receivables,
+    samples,
+    visits,
+)
 from bot.settings import Settings
 from storage.db import Database
 
-SLASH_COMMANDS = (orders.COMMAND, desk.COMMAND)
+SLASH_COMMANDS = (
+    orders.COMMAND,
+    desk.COMMAND,
+    visits.COMMAND,
+    customers.COMMAND,
+    meetings.COMMAND,
+    samples.COMMAND,
+    contracts.COMMAND,
+    receivables.COMMAND,
+)
 
 
 def register(app: App, db: Database, on_notify: Callable[[], None], settings: Settings) -> None:
     orders.register(app, db, on_notify)
+    visits.register(app, db, on_notify)
+    customers.register(app, db, on_notify)
+    customer_select.register(app, db, on_notify)
+    meetings.register(app, db, on_notify)
+    samples.register(app, db, on_notify)
+    home.register(app, db, on_notify)
+    contracts.register(app, db, on_notify)
+    order_changes.register(app, db, on_notify)
+    receivables.register(app, db, on_notify)
     desk.register(app, db, settings)

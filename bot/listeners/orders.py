@@ -1,7 +1,9 @@
 """`/order`: status, list and update, answered in the ack (ephemeral)."""
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
+from bot.listeners import order_changes
 from bot.listeners.replies import reply_for
 from bot.views import orders as views
 from commands import order_text
@@ -14,8 +16,13 @@ COMMAND = "/order"
 
 def register(app: App, db: Database, on_notify) -> None:
     @app.command(COMMAND)
-    def order_command(ack: Ack, command: dict, context: BoltContext) -> None:
+    def order_command(
+        ack: Ack, command: dict, context: BoltContext, client: WebClient, respond: Respond
+    ) -> None:
         actor: Actor = context["actor"]
+        if order_changes.handles(command.get("text", "")):
+            order_changes.change_command(db, actor, command, ack, client, respond, on_notify)
+            return
         ack(**reply_for(actor, lambda: answer(db, actor, command.get("text", ""), on_notify)))
 
 

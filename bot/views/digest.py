@@ -5,6 +5,7 @@ from datetime import date, datetime
 from bot.i18n import day, moment, t
 from bot.views.blocks import context, header, mrkdwn_section, plain_section
 from bot.views.orders import status_label
+from bot.views.receivables import overdue_digest, weekly_receivables
 from commands.people import Reader
 
 LIST_CAP = 5
@@ -21,6 +22,8 @@ def daily_digest(params: dict, reader: Reader) -> tuple[str, list]:
     blocks.append(mrkdwn_section(_yesterday_counts(params, locale)))
     blocks += _orders(locale, "digest.late", params["late"], late=True)
     blocks += _orders(locale, "digest.on_hold", params["on_hold"])
+    if params.get("overdue_invoices"):
+        blocks += _capped(locale, *overdue_digest(params["overdue_invoices"], locale))
     if params["visits_per_rep"]:
         visits = t(locale, "list.separator").join(
             t(locale, "digest.visit_count", rep=rep, count=n)
@@ -91,13 +94,19 @@ def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
             )
         )
     )
+    collections, overdue = params.get("collections", []), params.get("overdue_by_bucket", [])
+    blocks += weekly_receivables(collections, overdue, locale)
     return title, blocks
 
 
 def _all_clear(params: dict) -> bool:
     lists = ("new_orders", "shipped", "delivered", "late", "on_hold", "meetings_today")
     counts = ("samples_to_approve", "samples_to_ship")
-    return not any(params[k] for k in lists + counts) and not params["visits_per_rep"]
+    return (
+        not any(params[k] for k in lists + counts)
+        and not params["visits_per_rep"]
+        and not params.get("overdue_invoices")
+    )
 
 
 def _yesterday_counts(params: dict, locale: str) -> str:

@@ -5,9 +5,14 @@ time. Each kind of notification has one renderer: `(params, reader) -> (fallback
 from collections.abc import Callable
 
 from bot.i18n import t
-from bot.views import alerts, digest
+from bot.views import alerts, digest, home, meetings
 from bot.views.blocks import clip, escape, plain_section
+from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
+from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
 from bot.views.orders import status_label
+from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
+from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
+from bot.views.visits import render_visit_logged_for_you
 from commands.people import Reader
 
 Rendered = tuple[str, list[dict]]
@@ -52,6 +57,7 @@ def _blocks(build) -> Callable[[dict, Reader], Rendered]:
 
 RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "order_status_changed": _order_status_changed,
+    "visit_logged_for_you": render_visit_logged_for_you,
     "daily_digest": _blocks(digest.daily_digest),
     "rep_brief": _blocks(digest.rep_brief),
     "weekly_report": _blocks(digest.weekly_report),
@@ -62,4 +68,13 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "escalation_order_late": _text(alerts.escalation_order_late),
     "escalation_cadence": _text(alerts.escalation_cadence),
     "delivery_failed": _text(alerts.delivery_failed),
+    "meeting_invited": meetings.render_invited,
+    "meeting_moved": meetings.render_moved,
+    "meeting_cancelled": meetings.render_cancelled,
+    "meeting_minutes": meetings.render_minutes,
+    "home_refresh": home.render_home,
+    **SAMPLE_NOTIFICATIONS,
+    **CONTRACT_NOTIFICATIONS,
+    **ORDER_CHANGE_NOTIFICATIONS,
+    **RECEIVABLE_NOTIFICATIONS,
 }

@@ -6,8 +6,10 @@ from pathlib import Path
 from storage.db import Database
 from storage.imports.csvfile import read_table
 from storage.imports.customers import CustomerImporter
+from storage.imports.invoices import InvoiceImporter
 from storage.imports.members import MemberImporter
 from storage.imports.orders import OrderImporter
+from storage.imports.payments import PaymentImporter
 from storage.imports.report import ImportFileError, ImportReport, Rejection
 from storage.imports.teams import TeamImporter
 from storage.imports.upsert import Importer
@@ -17,13 +19,15 @@ IMPORTERS: dict[str, type[Importer]] = {
     "members": MemberImporter,
     "customers": CustomerImporter,
     "orders": OrderImporter,
+    "invoices": InvoiceImporter,
+    "payments": PaymentImporter,
 }
 
 __all__ = ["IMPORTERS", "ImportFileError", "ImportReport", "Rejection", "import_csv"]
 
 
 def import_csv(db: Database, kind: str, path: Path) -> ImportReport:
-    """Import one file of `kind` (teams, members, customers or orders).
+    """Import one file of `kind` (teams, members, customers, orders, invoices or payments).
 
     Raises ImportFileError when the file as a whole cannot be read; nothing is changed then.
     """

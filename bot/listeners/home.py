@@ -1,0 +1,59 @@
+"""The App Home tab: published when a member opens it (and again by the outbox after changes
+that concern them, see commands.home.refresh_home); its buttons open the same forms as the
+slash commands."""
+
+import logging
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.listeners.meetings import open_form
+from bot.views import home as views
+from bot.views.meetings import booking_form
+from bot.views.samples import request_form
+from bot.views.visits import visit_form
+from commands.home import dashboard
+from commands.people import Actor
+from storage.db import Database
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App, db: Database, on_notify) -> None:
+    @app.event("app_home_opened")
+    def home_opened(event: dict, context: BoltContext, client: WebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        publish_home(db, client, context["actor"])
+
+    @app.action(views.BOOK_MEETING)
+    def book_meeting_clicked(ack: Ack, body: dict, context: BoltContext, client: WebClient):
+        ack()
+        actor: Actor = context["actor"]
+        form = booking_form(actor.locale, actor.slack_user_id, utcnow())
+        open_form(client, body.get("trigger_id", ""), form, actor, None)
+
+    @app.action(views.LOG_VISIT)
+    def log_visit_clicked(ack: Ack, body: dict, context: BoltContext, client: WebClient):
+        ack()
+        actor: Actor = context["actor"]
+        form = visit_form(actor.locale, utcnow())
+        open_form(client, body.get("trigger_id", ""), form, actor, None)
+
+    @app.action(views.REQUEST_SAMPLE)
+    def request_sample_clicked(ack: Ack, body: dict, context: BoltContext, client: WebClient):
+        ack()
+        actor: Actor = context["actor"]
+        open_form(client, body.get("trigger_id", ""), request_form(actor.locale), actor, None)
+
+
+def publish_home(db: Database, client: WebClient, actor: Actor) -> None:
+    now = utcnow()
+    try:
+        with db.session() as session:
+            board = dashboard(session, actor, now)
+        client.views_publish(user_id=actor.slack_user_id, view=views.home_view(board, now))
+    except Exception:
+        # Nobody is waiting on a reply: the tab keeps what it showed last.
+        log.exception("could not publish the home tab of %s", actor.slack_user_id)

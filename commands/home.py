@@ -1,0 +1,273 @@
+"""What a member's App Home shows, by role, and how it is kept fresh.
+
+A rep sees their late orders, follow-ups due, today's meetings and samples under way; a manager
+the samples waiting for their approval and the team's late orders and overdue follow-ups; the
+desk the team's late orders and the samples to ship; an admin a summary of everything. Everyone
+sees their meetings today.
+
+After a change that concerns a member, `refresh_home` queues a "home_refresh" notification; the
+outbox delivers it by publishing that member's home again, built from the data as it is then.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import Session, select
+
+from commands.orders import OrderPage, list_orders, today_for
+from commands.people import Actor, Reader, actor_for, find_member
+from commands.records import notify
+from storage.models import (
+    Customer,
+    Meeting,
+    MeetingAttendee,
+    Member,
+    Notification,
+    SampleRequest,
+    Team,
+    Visit,
+    as_utc,
+    utcnow,
+)
+
+HOME_REFRESH = "home_refresh"
+HOME_LIMIT = 5
+SAMPLES_UNDER_WAY = ("requested", "approved", "shipped")
+
+
+@dataclass(frozen=True)
+class Listing:
+    items: list
+    total: int
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    customer: str | None
+    place: str | None
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    visit_id: int
+    customer: str
+    step: str | None
+    due: date
+    rep: str
+
+
+@dataclass(frozen=True)
+class SampleLine:
+    id: int
+    product: str
+    customer: str
+    status: str
+    rep: str
+    needed_by: date | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    late_orders: int
+    overdue_follow_ups: int
+    samples_to_approve: int
+    samples_to_ship: int
+    meetings_today: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    name: str
+    role: str
+    locale: str
+    timezone: str
+    today: date
+    meetings_today: Listing
+    late_orders: OrderPage | None = None
+    follow_ups: Listing | None = None  # rep: due today or before; manager: overdue
+    samples: Listing | None = None  # rep: their samples under way
+    approvals: Listing | None = None  # manager
+    samples_to_ship: Listing | None = None  # desk
+    summary: Summary | None = None  # admin
+
+
+def refresh_home(session: Session, slack_user_id: str, reason_key: str) -> None:
+    """Re-publish this member's App Home once the current change is committed. `reason_key`
+    names the change (like "order:1234:status:42"); the same key twice queues it once."""
+    key = f"home:{slack_user_id}:{reason_key}"[:200]
+    if session.exec(select(Notification.id).where(Notification.key == key)).first() is None:
+        notify(session, key=key, channel=slack_user_id, kind=HOME_REFRESH)
+
+
+def member_dashboard(
+    session: Session,
+    slack_user_id: str,
+    defaults: Reader,
+    admins: frozenset[str] = frozenset(),
+    now: datetime | None = None,
+) -> Dashboard | None:
+    """The dashboard of a member by Slack id (None for people who are not members)."""
+    found = find_member(session, slack_user_id)
+    if found is None:
+        return None
+    actor = actor_for(
+        *found,
+        admins=admins,
+        default_locale=defaults.locale,
+        default_timezone=defaults.timezone,
+    )
+    return dashboard(session, actor, now)
+
+
+def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Dashboard:
+    now = now or utcnow()
+    today = today_for(actor, now)
+    board = Dashboard(
+        name=actor.name,
+        role=actor.role,
+        locale=actor.locale,
+        timezone=actor.timezone,
+        today=today,
+        meetings_today=_meetings_today(session, actor, today),
+    )
+    if actor.role == "rep":
+        return _with(
+            board,
+            late_orders=list_orders(session, actor, "late", now=now),
+            follow_ups=_follow_ups(session, _reps_own(actor), today, include_today=True),
+            samples=_samples(session, SampleRequest.rep_id == actor.member_id, SAMPLES_UNDER_WAY),
+        )
+    if actor.role == "manager":
+        return _with(
+            board,
+            approvals=_samples(session, _managed_by(actor), ("requested",)),
+            late_orders=list_orders(session, actor, "late", now=now),
+            follow_ups=_follow_ups(session, _team(actor), today, include_today=False),
+        )
+    if actor.role == "desk":
+        return _with(
+            board,
+            late_orders=list_orders(session, actor, "late", now=now),
+            samples_to_ship=_samples(session, _team(actor), ("approved",)),
+        )
+    return _with(board, summary=_summary(session, actor, now, today))
+
+
+def _with(board: Dashboard, **sections) -> Dashboard:
+    return Dashboard(**{**board.__dict__, **sections})
+
+
+def _meetings_today(session: Session, actor: Actor, today: date) -> Listing:
+    start, end = _day_bounds(today, actor.timezone)
+    query = (
+        select(Meeting, Customer.name)
+        .join(MeetingAttendee, MeetingAttendee.meeting_id == Meeting.id)
+        .join(Customer, Meeting.customer_id == Customer.id, isouter=True)
+        .where(
+            MeetingAttendee.slack_user_id == actor.slack_user_id,
+            Meeting.status == "scheduled",
+            Meeting.starts_at >= start,
+            Meeting.starts_at < end,
+        )
+    )
+    total = _count(session, query)
+    rows = session.exec(query.order_by(Meeting.starts_at, Meeting.id).limit(HOME_LIMIT)).all()
+    lines = [
+        MeetingLine(m.id, m.title, as_utc(m.starts_at), as_utc(m.ends_at), customer, m.place)
+        for m, customer in rows
+    ]
+    return Listing(lines, total)
+
+
+def _follow_ups(session: Session, whose, today: date, include_today: bool) -> Listing:
+    due = Visit.next_step_due <= today if include_today else Visit.next_step_due < today
+    query = (
+        select(Visit, Customer.name, Member.name)
+        .join(Customer, Visit.customer_id == Customer.id)
+        .join(Member, Visit.rep_id == Member.id)
+        .where(whose, Visit.follow_up_done.is_(False), Visit.next_step_due.is_not(None), due)
+    )
+    total = _count(session, query)
+    rows = session.exec(query.order_by(Visit.next_step_due, Visit.id).limit(HOME_LIMIT)).all()
+    lines = [
+        FollowUpLine(visit.id, customer, visit.next_step, visit.next_step_due, rep)
+        for visit, customer, rep in rows
+    ]
+    return Listing(lines, total)
+
+
+def _samples(session: Session, whose, statuses: tuple[str, ...]) -> Listing:
+    query = (
+        select(SampleRequest, Customer.name, Member.name)
+        .join(Customer, SampleRequest.customer_id == Customer.id)
+        .join(Member, SampleRequest.rep_id == Member.id)
+        .join(Team, Member.team_id == Team.id, isouter=True)
+        .where(whose, SampleRequest.status.in_(statuses))
+    )
+    total = _count(session, query)
+    order = (SampleRequest.needed_by.asc().nulls_last(), SampleRequest.id)
+    rows = session.exec(query.order_by(*order).limit(HOME_LIMIT)).all()
+    lines = [
+        SampleLine(s.id, s.product, customer, s.status, rep, s.needed_by)
+        for s, customer, rep in rows
+    ]
+    return Listing(lines, total)
+
+
+def _summary(session: Session, actor: Actor, now: datetime, today: date) -> Summary:
+    start, end = _day_bounds(today, actor.timezone)
+
+    def count(model, *conditions) -> int:
+        return session.exec(select(func.count()).select_from(model).where(*conditions)).one()
+
+    return Summary(
+        late_orders=list_orders(session, actor, "late", now=now).total,
+        overdue_follow_ups=count(
+            Visit,
+            Visit.follow_up_done.is_(False),
+            Visit.next_step_due.is_not(None),
+            Visit.next_step_due < today,
+        ),
+        samples_to_approve=count(SampleRequest, SampleRequest.status == "requested"),
+        samples_to_ship=count(SampleRequest, SampleRequest.status == "approved"),
+        meetings_today=count(
+            Meeting,
+            Meeting.status == "scheduled",
+            Meeting.starts_at >= start,
+            Meeting.starts_at < end,
+        ),
+    )
+
+
+def _reps_own(actor: Actor):
+    """Visits a rep logged, or of the rep's own customers."""
+    return or_(Visit.rep_id == actor.member_id, Customer.owner_id == actor.member_id)
+
+
+def _team(actor: Actor):
+    return Member.team_id == actor.team_id
+
+
+def _managed_by(actor: Actor):
+    """Requests of reps whose manager is the actor (or, lacking one, whose team's is)."""
+    return or_(
+        Member.manager_slack_id == actor.slack_user_id,
+        and_(Member.manager_slack_id.is_(None), Team.manager_slack_id == actor.slack_user_id),
+    )
+
+
+def _count(session: Session, query) -> int:
+    return session.exec(select(func.count()).select_from(query.subquery())).one()
+
+
+def _day_bounds(day: date, timezone: str) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(timezone)
+    start = datetime.combine(day, time(0), zone).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
+    return start, end

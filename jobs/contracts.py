@@ -1,0 +1,108 @@
+"""Contract reminders and escalations, planned for one team (its members own the contracts):
+
+- before a signed contract expires, its owner (and the customer's owner, if someone else) hears
+  at `contract_expiry_first_days` and again at `contract_expiry_second_days`: once per level,
+  the outbox key naming the contract, its expiry date and the level (a new expiry date after a
+  renewal starts again);
+- a contract waiting in legal review (for its review or its approval) longer than
+  `contract_review_stall_days` goes to the owner's manager, once per stall (per submission).
+"""
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, select
+
+from commands.contracts import waiting_on
+from commands.team_settings import TeamSettings
+from jobs.targets import local_today, manager_of
+from storage.models import Contract, Customer, Member, Team
+
+
+def expiry_reminders(
+    session: Session, team: Team, members: Iterable[Member], settings: TeamSettings, at: datetime
+) -> list[dict]:
+    owners = {m.id: m for m in members}
+    today = local_today(at, settings.timezone)
+    first = max(settings.contract_expiry_first_days, settings.contract_expiry_second_days)
+    second = min(settings.contract_expiry_first_days, settings.contract_expiry_second_days)
+    rows = session.exec(
+        select(Contract, Customer)
+        .join(Customer, Contract.customer_id == Customer.id)
+        .where(
+            Contract.owner_id.in_(list(owners)),
+            Contract.status == "signed",
+            Contract.expires_on.is_not(None),
+            Contract.expires_on >= today,
+            Contract.expires_on <= today + timedelta(days=first),
+        )
+    ).all()
+    planned = []
+    for contract, customer in rows:
+        days_left = (contract.expires_on - today).days
+        level = "second" if days_left <= second else "first"
+        for reader in _readers(session, owners[contract.owner_id], customer):
+            planned.append(
+                {
+                    "key": f"contract-expiry:{contract.id}:{contract.expires_on}:{level}:{reader}",
+                    "channel": reader,
+                    "kind": "contract_expiring",
+                    "level": level,
+                    "contract_id": contract.id,
+                    "title": contract.title,
+                    "customer": customer.name,
+                    "expires_on": contract.expires_on.isoformat(),
+                    "days_left": days_left,
+                }
+            )
+    return planned
+
+
+def stalled_reviews(
+    session: Session, team: Team, members: Iterable[Member], settings: TeamSettings, at: datetime
+) -> list[dict]:
+    owners = {m.id: m for m in members}
+    cutoff = at - timedelta(days=settings.contract_review_stall_days)
+    rows = session.exec(
+        select(Contract, Customer)
+        .join(Customer, Contract.customer_id == Customer.id)
+        .where(
+            Contract.owner_id.in_(list(owners)),
+            Contract.status == "legal_review",
+            Contract.status_changed_at < cutoff,
+        )
+    ).all()
+    planned = []
+    for contract, customer in rows:
+        owner = owners[contract.owner_id]
+        manager = manager_of(owner, team)
+        if not manager or manager == owner.slack_user_id:
+            continue
+        stage, names = waiting_on(session, contract)
+        since = contract.status_changed_at
+        since = since if since.tzinfo else since.replace(tzinfo=UTC)
+        planned.append(
+            {
+                "key": f"escalation:contract-review:{contract.id}:{since:%Y%m%dT%H%M%S}:manager",
+                "channel": manager,
+                "kind": "escalation_contract_review",
+                "contract_id": contract.id,
+                "title": contract.title,
+                "customer": customer.name,
+                "owner": owner.name,
+                "since": since.isoformat(),
+                "days": settings.contract_review_stall_days,
+                "waiting_on": stage,
+                "waiting_for": list(names),
+            }
+        )
+    return planned
+
+
+def _readers(session: Session, owner: Member, customer: Customer) -> list[str]:
+    readers = [owner.slack_user_id]
+    if customer.owner_id != owner.id:
+        account_owner = session.get(Member, customer.owner_id)
+        if account_owner is not None:
+            readers.append(account_owner.slack_user_id)
+    return readers

@@ -1,0 +1,365 @@
+"""Payments received against invoices: invoice_number, amount, paid_on, reference.
+
+The natural key of a payment: its invoice and its `reference` when the file gives one (a bank
+transfer number, a cheque number), else its invoice, day and amount. A row matches the stored
+payment with the same key; a row with a reference also matches a payment of the same invoice,
+day and amount recorded without one (the reference is added to it), and a row without one
+matches such a payment whatever its reference, so a bank export imported after payments were
+typed in Slack does not count them twice.
+
+After the payments are written, each invoice they touch gets its paid amount and the day it
+was paid in full recomputed from all of its payments; an order whose invoice is now paid in
+full moves from invoiced to paid, with a step in its history.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import NamedTuple
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from storage.imports import fields as read
+from storage.imports.bulk import insert_rows, update_rows
+from storage.imports.csvfile import CsvRow, CsvTable
+from storage.imports.report import Rejected, Rejection
+from storage.imports.upsert import ACTOR, Change, Importer, Plan, Stored
+from storage.models import AuditEntry, Invoice, OrderStatusChange, Payment, SalesOrder, utcnow
+from storage.vocabulary import order_number as document_number
+
+CENT = Decimal("0.01")
+PAID_SOURCE = "payment"  # the source of an order's step to paid in its history
+IN_CLAUSE = 500
+
+
+class Settlement(NamedTuple):
+    paid: Decimal
+    paid_in_full_on: date | None
+
+
+class InvoiceFacts(NamedTuple):
+    id: int
+    amount: Decimal
+    currency: str
+    issued_on: date
+
+
+def settlement(amount: Decimal, payments: Iterable[tuple[date, Decimal]]) -> Settlement:
+    """What has been paid on an invoice of `amount` and the day the payments, taken in the order
+    they were made, reached it (None while something is open)."""
+    paid, full_on = Decimal("0"), None
+    for paid_on, value in sorted(payments, key=lambda payment: payment[0]):
+        paid += value
+        if full_on is None and paid >= amount:
+            full_on = paid_on
+    return Settlement(paid, full_on)
+
+
+def paid_note(invoice_number: str) -> str:
+    """The note on an order's step to paid: read by English and Chinese speakers alike."""
+    return f"invoice {invoice_number} paid in full · 发票 {invoice_number} 已全额回款"
+
+
+def invoice_number(column: str, value: str) -> str:
+    """Invoice numbers are written like order numbers: letters, digits and - _ . /."""
+    found = document_number(value)
+    if found is None:
+        raise Rejected("import.reject.bad_invoice_number", value=read.shown(value))
+    return found
+
+
+class PaymentImporter(Importer):
+    """Each row is checked against the invoice as the file leaves it: a payment beyond what is
+    still open, before the invoice was issued or in the future is rejected."""
+
+    entity = "payment"
+    model = Payment
+    key = "invoice_number"
+    required = ("invoice_number", "amount", "paid_on")
+    optional = ("reference",)
+
+    def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
+        invoice = Invoice.__table__
+        rows = session.execute(
+            select(
+                invoice.c.number,
+                invoice.c.id,
+                invoice.c.amount,
+                invoice.c.currency,
+                invoice.c.issued_on,
+            )
+        )
+        self.invoices = {number: InvoiceFacts(*facts) for number, *facts in rows}
+        numbers = {facts.id: number for number, facts in self.invoices.items()}
+        payment = Payment.__table__
+        self.by_reference: dict[tuple[str, str], Stored] = {}
+        self.by_day_amount: dict[tuple[str, date, Decimal], list[Stored]] = defaultdict(list)
+        self.paid: dict[str, Decimal] = defaultdict(Decimal)
+        rows = session.execute(
+            select(
+                payment.c.id,
+                payment.c.invoice_id,
+                payment.c.amount,
+                payment.c.paid_on,
+                payment.c.reference,
+            ).order_by(payment.c.id)
+        )
+        for payment_id, invoice_id, amount, paid_on, reference in rows:
+            number = numbers[invoice_id]
+            stored = Stored(payment_id, _fields(number, amount, paid_on, reference))
+            if reference:
+                self.by_reference[number, reference] = stored
+            self.by_day_amount[number, paid_on, amount].append(stored)
+            self.paid[number] += amount
+        # East of UTC the day may already be tomorrow: a payment of that day is not the future.
+        self.latest_day = utcnow().date() + timedelta(days=1)
+        return {}
+
+    def readers(self) -> dict[str, read.Reader]:
+        return {
+            "invoice_number": self._invoice,
+            "amount": read.amount,
+            "paid_on": read.iso_date,
+            "reference": read.text(Payment),
+        }
+
+    def plan(self, table: CsvTable, stored: dict[str, Stored]) -> Plan:
+        plan = Plan(rejected=list(table.rejected))
+        readers = self.readers()
+        first_lines: dict[str, int] = {}
+        claimed: set[int] = set()
+        for row in table.rows:
+            try:
+                fields = _read_row(row, readers)
+                key = natural_key(fields)
+                if key in first_lines:
+                    raise Rejected("import.reject.duplicate_payment", first_line=first_lines[key])
+                first_lines[key] = row.line
+                match = self._match(fields, claimed)
+                self._check(fields, match)
+            except Rejected as rejected:
+                plan.rejected.append(Rejection(row.line, rejected.key, rejected.params))
+                continue
+            if match is not None:
+                claimed.add(match.id)
+            self._add(plan, row.line, key, fields, match)
+        return plan
+
+    def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
+        insert_rows(
+            session, Payment, [self._new_row(change.fields, now) for change in plan.creates]
+        )
+        changed = [
+            {"id": change.stored.id, **_without_invoice(change.fields)} for change in plan.updates
+        ]
+        update_rows(session, Payment, changed)
+        touched = [change.fields["invoice_number"] for change in plan.creates]
+        touched += [change.stored.fields["invoice_number"] for change in plan.updates]
+        settle_invoices(session, {self.invoices[number].id for number in touched}, now)
+        return {}
+
+    def _invoice(self, column: str, value: str) -> str:
+        number = invoice_number(column, value)
+        if number not in self.invoices:
+            raise Rejected("import.reject.unknown_invoice", value=number)
+        return number
+
+    def _match(self, fields: dict[str, object], claimed: set[int]) -> Stored | None:
+        number, reference = fields["invoice_number"], fields["reference"]
+        if reference:
+            found = self.by_reference.get((number, reference))
+            if found is not None and found.id not in claimed:
+                return found
+        for candidate in self.by_day_amount.get((number, fields["paid_on"], fields["amount"]), []):
+            if candidate.id in claimed:
+                continue
+            if reference is None or candidate.fields["reference"] is None:
+                return candidate
+        return None
+
+    def _check(self, fields: dict[str, object], match: Stored | None) -> None:
+        invoice = self.invoices[fields["invoice_number"]]
+        amount, paid_on = fields["amount"], fields["paid_on"]
+        if amount <= 0:
+            raise Rejected("import.reject.payment_not_positive", value=str(amount))
+        if paid_on < invoice.issued_on:
+            raise Rejected(
+                "import.reject.paid_before_issued",
+                day=paid_on.isoformat(),
+                issued=invoice.issued_on.isoformat(),
+            )
+        if paid_on > self.latest_day:
+            raise Rejected("import.reject.paid_in_future", day=paid_on.isoformat())
+        number = fields["invoice_number"]
+        others = self.paid[number] - (match.fields["amount"] if match else Decimal("0"))
+        if others + amount > invoice.amount:
+            raise Rejected(
+                "import.reject.over_payment",
+                amount=f"{amount} {invoice.currency}",
+                invoice=number,
+                open=f"{max(invoice.amount - others, Decimal('0'))} {invoice.currency}",
+            )
+        self.paid[number] = others + amount
+
+    def _add(
+        self,
+        plan: Plan,
+        line: int,
+        key: str,
+        fields: dict[str, object],
+        match: Stored | None,
+    ) -> None:
+        if match is None:
+            plan.creates.append(Change(line, key, fields))
+            return
+        changed = {
+            column: value
+            for column, value in fields.items()
+            if value is not None and value != match.fields[column]
+        }
+        if changed:
+            plan.updates.append(Change(line, key, changed, match))
+        else:
+            plan.unchanged += 1
+
+    def _new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return _without_invoice(fields) | {
+            "invoice_id": self.invoices[fields["invoice_number"]].id,
+            "recorded_by": ACTOR,
+            "created_at": now,
+        }
+
+
+def natural_key(fields: dict[str, object]) -> str:
+    """The invoice and the reference, else the invoice, day and amount."""
+    if fields["reference"]:
+        return f"{fields['invoice_number']} ref {fields['reference']}"
+    return f"{fields['invoice_number']} {fields['paid_on']} {fields['amount']}"
+
+
+def settle_invoices(session: Session, invoice_ids: set[int], now: datetime) -> None:
+    """Recompute what is paid on these invoices from their payments; move the orders of those
+    now paid in full from invoiced to paid. Each change is audited as the import's."""
+    invoice, payment = Invoice.__table__, Payment.__table__
+    payments: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
+    invoices = []
+    for ids in _chunks(sorted(invoice_ids)):
+        for invoice_id, paid_on, amount in session.execute(
+            select(payment.c.invoice_id, payment.c.paid_on, payment.c.amount).where(
+                payment.c.invoice_id.in_(ids)
+            )
+        ):
+            payments[invoice_id].append((paid_on, amount))
+        invoices += session.execute(
+            select(
+                invoice.c.id,
+                invoice.c.number,
+                invoice.c.amount,
+                invoice.c.paid_amount,
+                invoice.c.paid_in_full_on,
+                invoice.c.order_id,
+            ).where(invoice.c.id.in_(ids))
+        ).all()
+    changed, audits, paid_orders = [], [], {}
+    for invoice_id, number, amount, paid, full_on, order_id in invoices:
+        now_paid, now_full_on = settlement(amount, payments[invoice_id])
+        if (now_paid, now_full_on) == (paid, full_on):
+            continue
+        changed.append({"id": invoice_id, "paid_amount": now_paid, "paid_in_full_on": now_full_on})
+        before = {"paid_amount": str(paid), "paid_in_full_on": _iso(full_on)}
+        after = {"paid_amount": str(now_paid), "paid_in_full_on": _iso(now_full_on)}
+        audits.append(_audit("invoice", number, "import.settle", before, after, now))
+        if now_full_on is not None and full_on is None and order_id is not None:
+            paid_orders[order_id] = number
+    update_rows(session, Invoice, changed)
+    audits += _orders_to_paid(session, paid_orders, now)
+    insert_rows(session, AuditEntry, audits)
+
+
+def _orders_to_paid(session: Session, invoice_of: dict[int, str], now: datetime) -> list[dict]:
+    """The invoiced ones among these orders with nothing open on any of their invoices."""
+    order, invoice = SalesOrder.__table__, Invoice.__table__
+    invoiced = []
+    for ids in _chunks(sorted(invoice_of)):
+        still_open = select(invoice.c.order_id).where(
+            invoice.c.order_id.in_(ids), invoice.c.paid_amount < invoice.c.amount
+        )
+        invoiced += session.execute(
+            select(order.c.id, order.c.number).where(
+                order.c.id.in_(ids), order.c.status == "invoiced", order.c.id.not_in(still_open)
+            )
+        ).all()
+    update_rows(
+        session,
+        SalesOrder,
+        [{"id": order_id, "status": "paid", "updated_at": now} for order_id, _ in invoiced],
+    )
+    steps = [
+        dict(
+            order_id=order_id,
+            from_status="invoiced",
+            to_status="paid",
+            actor_id=None,
+            source=PAID_SOURCE,
+            note=paid_note(invoice_of[order_id]),
+            at=now,
+        )
+        for order_id, _ in invoiced
+    ]
+    insert_rows(session, OrderStatusChange, steps)
+    return [
+        _audit(
+            "order",
+            number,
+            "status",
+            {"status": "invoiced"},
+            {"status": "paid", "note": paid_note(invoice_of[order_id]), "source": PAID_SOURCE},
+            now,
+        )
+        for order_id, number in invoiced
+    ]
+
+
+def _read_row(row: CsvRow, readers: dict[str, read.Reader]) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    for column, reader in readers.items():
+        value = row.cells.get(column)
+        if value:
+            fields[column] = reader(column, value)
+        elif column == "reference":
+            fields[column] = None
+        else:
+            raise Rejected("import.reject.missing_value", column=column)
+    fields["amount"] = fields["amount"].quantize(CENT)
+    return fields
+
+
+def _fields(number: str, amount: Decimal, paid_on: date, reference: str | None) -> dict:
+    return {"invoice_number": number, "amount": amount, "paid_on": paid_on, "reference": reference}
+
+
+def _without_invoice(fields: dict[str, object]) -> dict[str, object]:
+    return {column: value for column, value in fields.items() if column != "invoice_number"}
+
+
+def _audit(entity: str, key: str, action: str, before: dict, after: dict, now: datetime) -> dict:
+    return dict(
+        at=now,
+        actor=ACTOR,
+        entity=entity,
+        entity_key=key,
+        action=action,
+        before=before,
+        after=after,
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), IN_CLAUSE):
+        yield ids[start : start + IN_CLAUSE]
