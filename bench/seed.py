@@ -1,6 +1,6 @@
 """A benchmark database: 2 teams, 50 members, 5,000 customers and 100,000 orders.
 
-    python -m bench.seed /tmp/bench.db            # a new SQLite file, migrated, then seeded
+    python -m bench.seed bench.db                 # a new SQLite file, migrated, then seeded
     python -m bench.seed postgresql+psycopg://…   # an existing, empty PostgreSQL database
 
 Rows go in with SQLAlchemy Core executemany in chunks; everything is drawn from a fixed
