@@ -1,5 +1,6 @@
 """The real app served over loopback HTTP, driven the way Slack drives it."""
 
+import itertools
 import json
 import threading
 import time
@@ -18,6 +19,7 @@ from slack_standin import SlackStandIn, signed_headers, slash_command_body
 from storage.db import Database
 
 SIGNING_SECRET = "test-signing-secret"
+_clicks = itertools.count(1)
 BOT_TOKEN = "xoxb-test-token"
 
 
@@ -75,6 +77,47 @@ class RunningDesk:
         """A block action, view submission, shortcut or options request, as Slack posts it."""
         body = urlencode({"payload": json.dumps(interaction(payload))})
         return self.post(body, signed_headers(body, SIGNING_SECRET))
+
+    def submit_view(self, user: str, callback_id: str, values: dict, metadata: str = "") -> Reply:
+        """A modal submitted with `values` (block id → action id → value)."""
+        view = {
+            "id": "V0000001",
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": metadata,
+            "hash": "h1",
+            "state": {"values": values},
+        }
+        return self.interact({"type": "view_submission", "user": user, "view": view})
+
+    def click_in_message(
+        self, user: str, action: str, value: str, message: dict | None = None
+    ) -> str:
+        """Click a button of a message the bot sent (`message`: its channel, ts and blocks; a
+        DM by default). Returns the name of the response_url where a reply would go."""
+        name = f"click{next(_clicks)}"
+        channel = (message or {}).get("channel", user)
+        ts = (message or {}).get("ts", "1700000000.000100")
+        button = {
+            "type": "button",
+            "action_id": action,
+            "block_id": "actions",
+            "value": value,
+            "action_ts": "1700000001.000200",
+        }
+        reply = self.interact(
+            {
+                "type": "block_actions",
+                "user": user,
+                "container": {"type": "message", "message_ts": ts, "channel_id": channel},
+                "channel": {"id": channel, "name": "directmessage"},
+                "message": {"ts": ts, "text": "", "blocks": (message or {}).get("blocks", [])},
+                "response_url": self.slack.response_url(name),
+                "actions": [button],
+            }
+        )
+        assert reply.status == 200
+        return name
 
     def event(self, event: dict) -> Reply:
         """An Events API callback (e.g. app_home_opened), as Slack posts it."""

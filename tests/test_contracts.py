@@ -139,53 +139,6 @@ def told(slack, name: str, contains: str = "") -> str:
 
 # -- acting the way Slack does ---------------------------------------------------------------
 
-_clicks = counter(1)
-
-
-def click(desk, user: str, action: str, value: str, message: dict | None = None) -> str:
-    """Click a button of a DM; returns the response_url name where a reply would go."""
-    name = f"click{next(_clicks)}"
-    channel = (message or {}).get("channel", "D0001")
-    ts = (message or {}).get("ts", "1700000000.000100")
-    reply = desk.interact(
-        {
-            "type": "block_actions",
-            "user": user,
-            "container": {"type": "message", "message_ts": ts, "channel_id": channel},
-            "channel": {"id": channel, "name": "directmessage"},
-            "message": {"ts": ts, "text": "", "blocks": (message or {}).get("blocks", [])},
-            "response_url": desk.slack.response_url(name),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action,
-                    "block_id": f"contract_actions_{value}",
-                    "value": value,
-                    "action_ts": "1700000001.000200",
-                }
-            ],
-        }
-    )
-    assert reply.status == 200
-    return name
-
-
-def submit(desk, user: str, callback_id: str, values: dict, metadata: str = ""):
-    return desk.interact(
-        {
-            "type": "view_submission",
-            "user": user,
-            "view": {
-                "id": "V0000001",
-                "type": "modal",
-                "callback_id": callback_id,
-                "private_metadata": metadata,
-                "hash": "h1",
-                "state": {"values": values},
-            },
-        }
-    )
-
 
 def _option(value: str) -> dict:
     return {"text": {"type": "plain_text", "text": value}, "value": value}
@@ -222,8 +175,8 @@ def _iso(day: date | None) -> str | None:
 
 def drafted(desk, user: str = REP_EAST, code: str = "C-1001", **fields) -> int:
     """A contract drafted through the form; returns its id."""
-    reply = submit(
-        desk, user, "contract_form", form_values(customer_id(desk_db(desk), code), **fields)
+    reply = desk.submit_view(
+        user, "contract_form", form_values(customer_id(desk_db(desk), code), **fields)
     )
     assert reply.body["response_action"] == "update", reply.body
     return max(c.id for c in contracts(desk_db(desk)))
@@ -321,7 +274,9 @@ def test_the_form_speaks_chinese_to_a_chinese_member(desk):
 
 
 def test_the_form_saves_a_draft_owned_by_its_author_and_confirms_in_place(desk, demo_db):
-    reply = submit(desk, REP_EXPORT, "contract_form", form_values(customer_id(demo_db, "C-2001")))
+    reply = desk.submit_view(
+        REP_EXPORT, "contract_form", form_values(customer_id(demo_db, "C-2001"))
+    )
     assert reply.body["response_action"] == "update"
     text = visible_text({"blocks": reply.body["view"]["blocks"]})
     [saved] = contracts(demo_db)
@@ -346,8 +301,8 @@ def test_the_form_saves_a_draft_owned_by_its_author_and_confirms_in_place(desk, 
 
 def test_the_same_form_sent_twice_is_one_contract(desk, demo_db):
     values = form_values(customer_id(demo_db, "C-2001"))
-    assert submit(desk, REP_EXPORT, "contract_form", values).body["response_action"] == "update"
-    again = submit(desk, REP_EXPORT, "contract_form", values).body
+    assert desk.submit_view(REP_EXPORT, "contract_form", values).body["response_action"] == "update"
+    again = desk.submit_view(REP_EXPORT, "contract_form", values).body
     assert again["response_action"] == "errors"
     assert "already exists: contract #" in again["errors"]["title"]
     assert count(demo_db, Contract) == 1
@@ -376,7 +331,7 @@ def test_the_same_form_sent_twice_is_one_contract(desk, demo_db):
 )
 def test_each_bad_field_of_the_form_is_shown_under_it(desk, demo_db, change, field, expected):
     values = form_values(customer_id(demo_db, "C-2001"), **change)
-    reply = submit(desk, REP_EXPORT, "contract_form", values).body
+    reply = desk.submit_view(REP_EXPORT, "contract_form", values).body
     assert reply["response_action"] == "errors"
     assert expected in reply["errors"][field], reply["errors"]
     assert count(demo_db, Contract) == 0 and count(demo_db, AuditEntry) == 0
@@ -384,20 +339,20 @@ def test_each_bad_field_of_the_form_is_shown_under_it(desk, demo_db, change, fie
 
 def test_an_nda_needs_no_value(desk, demo_db):
     values = form_values(customer_id(demo_db, "C-2001"), kind="nda", value=None)
-    assert submit(desk, REP_EXPORT, "contract_form", values).body["response_action"] == "update"
+    assert desk.submit_view(REP_EXPORT, "contract_form", values).body["response_action"] == "update"
     assert contracts(demo_db)[0].value is None
 
 
 def test_a_customer_the_author_may_not_see_is_refused_like_an_unknown_one(desk, demo_db):
     hidden = form_values(customer_id(demo_db, "C-1001"))  # East's customer
-    reply = submit(desk, REP_EXPORT, "contract_form", hidden).body
+    reply = desk.submit_view(REP_EXPORT, "contract_form", hidden).body
     assert "can't find that customer" in reply["errors"]["customer"]
     assert count(demo_db, Contract) == 0
 
 
 def test_every_bad_field_is_shown_at_once(desk, demo_db):
     values = form_values(None, title="", document="not a link", value="lots")
-    errors = submit(desk, REP_EXPORT, "contract_form", values).body["errors"]
+    errors = desk.submit_view(REP_EXPORT, "contract_form", values).body["errors"]
     assert set(errors) == {"customer", "title", "document", "value"}
 
 
@@ -428,7 +383,7 @@ def test_review_approve_sign_and_archive_each_tell_the_next_person_and_the_owner
     [ask] = posted_to(desk.slack, LEGAL, "submitted this contract for legal review")
     assert set(buttons(ask.args)) == {"contract_review", "contract_reject", "contract_document"}
     assert buttons(ask.args)["contract_document"] == DOC
-    name = click(desk, LEGAL, "contract_review", str(contract_id), ask.args)
+    name = desk.click_in_message(LEGAL, "contract_review", str(contract_id), ask.args)
     assert "Asked to approve it: 周敏 Zhou Min" in told(desk.slack, name)
     assert contract(demo_db, contract_id).status == "legal_review"
     updated = updated_for(desk.slack, LEGAL, "Legal review passed: Liu Lawyer")
@@ -437,14 +392,14 @@ def test_review_approve_sign_and_archive_each_tell_the_next_person_and_the_owner
 
     [approval] = posted_to(desk.slack, MANAGER_EAST, "已通过法务审核，请批准")
     assert {"contract_approve", "contract_reject"} <= set(buttons(approval.args))
-    name = click(desk, MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
+    name = desk.click_in_message(MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
     assert "已批准" in told(desk.slack, name)
     assert contract(demo_db, contract_id).status == "approved"
     updated_for(desk.slack, MANAGER_EAST, "周敏 Zhou Min 于")
 
     [approved] = posted_to(desk.slack, REP_EAST, "已由 周敏 Zhou Min")
     assert "contract_sign" in buttons(approved.args)
-    name = click(desk, REP_EAST, "contract_sign", str(contract_id), approved.args)
+    name = desk.click_in_message(REP_EAST, "contract_sign", str(contract_id), approved.args)
     assert "已签署" in told(desk.slack, name)
     assert contract(demo_db, contract_id).status == "signed"
     signed_dm = updated_for(desk.slack, REP_EAST, "已签署，王芳 Wang Fang")
@@ -474,13 +429,13 @@ def test_reject_asks_for_a_reason_updates_the_asks_and_the_owner_can_start_again
 ):
     contract_id = contract_in(demo_db, "legal_review")
     [ask] = posted_to(desk.slack, LEGAL, "submitted this contract")
-    click(desk, LEGAL, "contract_reject", str(contract_id), ask.args)
+    desk.click_in_message(LEGAL, "contract_reject", str(contract_id), ask.args)
     [opened] = desk.slack.wait_for("views.open")
     assert opened.args["view"]["callback_id"] == "contract_reject_form"
     assert contract(demo_db, contract_id).status == "legal_review"
 
-    empty = submit(
-        desk, LEGAL, "contract_reject_form", {"reason": {"value": {"value": ""}}}, str(contract_id)
+    empty = desk.submit_view(
+        LEGAL, "contract_reject_form", {"reason": {"value": {"value": ""}}}, str(contract_id)
     )
     assert "Say why" in empty.body["errors"]["reason"]
     reason = {
@@ -488,7 +443,7 @@ def test_reject_asks_for_a_reason_updates_the_asks_and_the_owner_can_start_again
             "value": {"type": "plain_text_input", "value": "Clause 7 caps liability too low"}
         }
     }
-    done = submit(desk, LEGAL, "contract_reject_form", reason, str(contract_id))
+    done = desk.submit_view(LEGAL, "contract_reject_form", reason, str(contract_id))
     assert done.body["response_action"] == "update"
     saved = contract(demo_db, contract_id)
     assert (saved.status, saved.reject_reason) == ("rejected", "Clause 7 caps liability too low")
@@ -504,7 +459,7 @@ def test_reject_asks_for_a_reason_updates_the_asks_and_the_owner_can_start_again
     [edit_form] = [c for c in desk.slack.wait_for("views.open", count=2)][1:]
     assert edit_form.args["view"]["private_metadata"] == str(contract_id)
     values = form_values(customer_id(demo_db, "C-1001"), title="Agreement, liability fixed")
-    saved_edit = submit(desk, REP_EAST, "contract_form", values, str(contract_id))
+    saved_edit = desk.submit_view(REP_EAST, "contract_form", values, str(contract_id))
     assert saved_edit.body["response_action"] == "update"
     assert contract(demo_db, contract_id).title == "Agreement, liability fixed"
     desk.command("/contract", f"submit {contract_id}", REP_EAST)
@@ -522,10 +477,10 @@ def test_a_second_click_and_a_replayed_command_change_nothing_and_say_who_did_it
 ):
     contract_id = contract_in(demo_db, "reviewed")
     [approval] = posted_to(desk.slack, MANAGER_EAST, "请批准")
-    first = click(desk, MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
+    first = desk.click_in_message(MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
     assert "已批准" in told(desk.slack, first)
     before = snapshot(demo_db)
-    name = click(desk, MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
+    name = desk.click_in_message(MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
     assert "已由 周敏 Zhou Min 于" in told(desk.slack, name) and "未做任何更改" in told(
         desk.slack, name
     )
@@ -539,7 +494,7 @@ def test_a_stale_approve_button_after_a_rejection_changes_nothing(desk, demo_db,
     [approval] = posted_to(desk.slack, MANAGER_EAST, "请批准")
     desk.command("/contract", f"reject {contract_id} wrong customer entity", ADMIN)
     before = snapshot(demo_db)
-    name = click(desk, MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
+    name = desk.click_in_message(MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
     assert "驳回：wrong customer entity" in told(desk.slack, name)
     assert snapshot(demo_db) == before
 
@@ -672,9 +627,9 @@ def test_a_contract_you_may_not_see_reads_like_one_that_does_not_exist(desk, dem
 
 
 def test_a_forged_button_value_is_refused_politely(desk, demo_db, legal):
-    name = click(desk, MANAGER_EAST, "contract_approve", "12; DROP TABLE contract")
+    name = desk.click_in_message(MANAGER_EAST, "contract_approve", "12; DROP TABLE contract")
     assert "不是合同编号" in told(desk.slack, name)
-    name = click(desk, MANAGER_EAST, "contract_approve", "424242")
+    name = desk.click_in_message(MANAGER_EAST, "contract_approve", "424242")
     assert "找不到您能查看的合同 #424242" in told(desk.slack, name)
 
 

@@ -141,20 +141,7 @@ def state(
 
 
 def submit(desk, user: str, values: dict, callback_id="meeting_book", metadata=""):
-    return desk.interact(
-        {
-            "type": "view_submission",
-            "user": user,
-            "view": {
-                "id": "V0001",
-                "type": "modal",
-                "callback_id": callback_id,
-                "private_metadata": metadata,
-                "hash": "h1",
-                "state": {"values": values},
-            },
-        }
-    )
+    return desk.submit_view(user, callback_id, values, metadata)
 
 
 def click(desk, user: str, action_id: str, value: str, **payload):

@@ -142,52 +142,7 @@ def medium(day: date, locale: str) -> str:
 
 # -- acting the way Slack does ---------------------------------------------------------------
 
-_clicks = counter(1)
 _descriptions = counter(1)
-
-
-def click(desk, user: str, action: str, value: str, message: dict | None = None) -> str:
-    """Click a button of a DM; returns the response_url name where a reply would go."""
-    name = f"click{next(_clicks)}"
-    ts = (message or {}).get("ts", "1700000000.000100")
-    reply = desk.interact(
-        {
-            "type": "block_actions",
-            "user": user,
-            "container": {"type": "message", "message_ts": ts, "channel_id": user},
-            "channel": {"id": user, "name": "directmessage"},
-            "message": {"ts": ts, "text": "", "blocks": (message or {}).get("blocks", [])},
-            "response_url": desk.slack.response_url(name),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action,
-                    "block_id": f"order_change_actions_{value}",
-                    "value": value,
-                    "action_ts": "1700000001.000200",
-                }
-            ],
-        }
-    )
-    assert reply.status == 200
-    return name
-
-
-def submit(desk, user: str, callback_id: str, values: dict, metadata: str):
-    return desk.interact(
-        {
-            "type": "view_submission",
-            "user": user,
-            "view": {
-                "id": "V0000001",
-                "type": "modal",
-                "callback_id": callback_id,
-                "private_metadata": metadata,
-                "hash": "h1",
-                "state": {"values": values},
-            },
-        }
-    )
 
 
 def form_values(
@@ -214,13 +169,13 @@ def note_values(note: str | None) -> dict:
 def requested(desk, user: str = REP_EAST, number: str = "1234", **fields) -> int:
     """A change request sent through the form; returns its id."""
     fields.setdefault("description", f"300 pcs instead of 200 (#{next(_descriptions)})")
-    reply = submit(desk, user, REQUEST_FORM, form_values(**fields), number)
+    reply = desk.submit_view(user, REQUEST_FORM, form_values(**fields), number)
     assert reply.body["response_action"] == "update", reply.body
     return changes(desk.desk.db)[-1].id
 
 
 def decided(desk, user: str, verb: str, change_id: int, note: str | None = None):
-    return submit(desk, user, DECIDE_FORM, note_values(note), f"{verb}:{change_id}")
+    return desk.submit_view(user, DECIDE_FORM, note_values(note), f"{verb}:{change_id}")
 
 
 def actor(db, slack_user_id: str):
@@ -277,7 +232,7 @@ def test_the_form_speaks_chinese_to_a_chinese_member(desk):
 
 
 def test_submitting_asks_the_desk_of_the_orders_team_to_accept_or_decline(desk, demo_db):
-    reply = submit(desk, REP_EAST, REQUEST_FORM, form_values(), "1234").body
+    reply = desk.submit_view(REP_EAST, REQUEST_FORM, form_values(), "1234").body
     assert reply["response_action"] == "update"
     [saved] = changes(demo_db)
     done = visible_text(reply["view"])
@@ -314,7 +269,7 @@ def test_an_order_you_may_not_see_reads_like_one_that_does_not_exist(desk, demo_
     assert hidden.replace("EX-501", "N") == missing.replace("9999", "N")
     assert "Northwind" not in hidden
     assert desk.slack.calls_to("views.open") == []
-    forged = submit(desk, REP_EAST, REQUEST_FORM, form_values(), "EX-501").body
+    forged = desk.submit_view(REP_EAST, REQUEST_FORM, form_values(), "EX-501").body
     assert forged["errors"]["description"] == "找不到您可查看的订单 EX-501。"
     assert snapshot(demo_db)[1:] == ([], 0, 0)
 
@@ -346,7 +301,7 @@ def test_each_bad_field_is_shown_under_it_and_changes_nothing(
     desk, demo_db, fields, field, expected
 ):
     before = snapshot(demo_db)
-    reply = submit(desk, REP_EAST, REQUEST_FORM, form_values(**fields), "1240").body
+    reply = desk.submit_view(REP_EAST, REQUEST_FORM, form_values(**fields), "1240").body
     assert reply["response_action"] == "errors"
     assert expected in reply["errors"][field], reply["errors"]
     assert snapshot(demo_db) == before
@@ -354,7 +309,7 @@ def test_each_bad_field_is_shown_under_it_and_changes_nothing(
 
 def test_every_bad_field_is_shown_at_once_in_english(desk, demo_db):
     values = form_values(kind=None, description="", asked_by="", new_ship_on="soon")
-    errors = submit(desk, REP_EXPORT, REQUEST_FORM, values, "EX-501").body["errors"]
+    errors = desk.submit_view(REP_EXPORT, REQUEST_FORM, values, "EX-501").body["errors"]
     assert set(errors) == {"kind", "description", "asked_by", "new_ship_on"}
     assert errors["description"] == "Describe the change."
     assert errors["new_ship_on"] == "“soon” is not a date."
@@ -363,7 +318,7 @@ def test_every_bad_field_is_shown_at_once_in_english(desk, demo_db):
 
 def test_a_new_date_goes_with_a_delivery_date_change_only(desk, demo_db):
     values = form_values(kind="quantity", new_ship_on=str(LATER))
-    errors = submit(desk, REP_EXPORT, REQUEST_FORM, values, "EX-501").body["errors"]
+    errors = desk.submit_view(REP_EXPORT, REQUEST_FORM, values, "EX-501").body["errors"]
     assert "only for a delivery date change" in errors["new_ship_on"]
     assert changes(demo_db) == []
 
@@ -376,24 +331,26 @@ def test_a_paid_or_cancelled_order_cannot_be_changed(desk, demo_db):
     assert "订单 1236 的状态是已取消，已不能再变更" in cancelled
     assert desk.slack.calls_to("views.open") == []
     before = snapshot(demo_db)
-    stale = submit(desk, REP_EAST, REQUEST_FORM, form_values(), "1236").body
+    stale = desk.submit_view(REP_EAST, REQUEST_FORM, form_values(), "1236").body
     assert "已不能再变更" in stale["errors"]["description"]
     assert snapshot(demo_db) == before
 
 
 def test_a_shipped_order_keeps_its_ship_date(desk, demo_db):
     values = form_values(kind="delivery_date", new_ship_on=str(LATER))
-    errors = submit(desk, REP_EAST, REQUEST_FORM, values, "1235").body["errors"]
+    errors = desk.submit_view(REP_EAST, REQUEST_FORM, values, "1235").body["errors"]
     assert "订单 1235 已经发货，发货日期不能再改" in errors["new_ship_on"]
     assert changes(demo_db) == []
 
 
 def test_the_same_form_sent_twice_is_one_request(desk, demo_db):
     values = form_values()
-    assert submit(desk, REP_EAST, REQUEST_FORM, values, "1234").body["response_action"] == "update"
+    assert (
+        desk.submit_view(REP_EAST, REQUEST_FORM, values, "1234").body["response_action"] == "update"
+    )
     [first] = changes(demo_db)
     before = snapshot(demo_db)
-    again = submit(desk, REP_EAST, REQUEST_FORM, values, "1234").body
+    again = desk.submit_view(REP_EAST, REQUEST_FORM, values, "1234").body
     assert (
         f"这项变更已在等待内勤处理：申请 #{first.id}。未重复提交" in again["errors"]["description"]
     )
@@ -408,7 +365,7 @@ def test_accepting_a_date_change_moves_the_ship_date_updates_the_ask_and_tells_t
 ):
     change_id = requested(desk, kind="delivery_date", new_ship_on=str(LATER), reason="产线检修")
     [ask] = posted_to(desk.slack, DESK_EAST, "登记了客户提出的变更")
-    click(desk, DESK_EAST, ACCEPT, str(change_id), ask.args)
+    desk.click_in_message(DESK_EAST, ACCEPT, str(change_id), ask.args)
     [form] = opened_forms(desk.slack)
     assert form["view"]["callback_id"] == DECIDE_FORM
     assert form["view"]["private_metadata"] == f"accept:{change_id}"
@@ -445,7 +402,7 @@ def test_accepting_a_date_change_moves_the_ship_date_updates_the_ask_and_tells_t
 def test_declining_needs_a_reason_and_leaves_the_order_as_it_was(desk, demo_db):
     change_id = requested(desk, kind="delivery_date", new_ship_on=str(LATER))
     [ask] = posted_to(desk.slack, DESK_EAST, "登记了客户提出的变更")
-    click(desk, DESK_EAST, DECLINE, str(change_id), ask.args)
+    desk.click_in_message(DESK_EAST, DECLINE, str(change_id), ask.args)
     [form] = opened_forms(desk.slack)
     assert form["view"]["private_metadata"] == f"decline:{change_id}"
     assert form["view"]["blocks"][1]["optional"] is False
@@ -492,7 +449,7 @@ def test_a_second_click_and_a_replayed_decision_change_nothing_and_say_who_decid
     assert decided(desk, DESK_EAST, "accept", change_id).body["response_action"] == "update"
     before = snapshot(demo_db)
 
-    name = click(desk, DESK_EAST, DECLINE, str(change_id), ask.args)
+    name = desk.click_in_message(DESK_EAST, DECLINE, str(change_id), ask.args)
     assert f"变更申请 #{change_id} 已由 李娜 Li Na 于" in told(desk.slack, name)
     assert desk.slack.calls_to("views.open") == []
     replay = decided(desk, DESK_EAST, "accept", change_id).body
@@ -515,9 +472,9 @@ def test_a_date_change_cannot_be_accepted_once_the_order_shipped(desk, demo_db):
 
 
 def test_a_forged_button_value_is_refused_politely(desk, demo_db):
-    name = click(desk, DESK_EAST, ACCEPT, "12; DROP TABLE order_change_request")
+    name = desk.click_in_message(DESK_EAST, ACCEPT, "12; DROP TABLE order_change_request")
     assert "处理变更申请时请写明编号" in told(desk.slack, name)
-    name = click(desk, DESK_EAST, ACCEPT, "424242")
+    name = desk.click_in_message(DESK_EAST, ACCEPT, "424242")
     assert "找不到您能查看的变更申请 #424242" in told(desk.slack, name)
     assert desk.slack.calls_to("views.open") == []
 
@@ -554,7 +511,7 @@ def test_who_may_request_a_change(desk, demo_db):
         opened = len(desk.slack.calls_to("views.open"))
         text = said(desk.command("/order", "change 1234", who))
         before = len(changes(demo_db))
-        reply = submit(desk, who, REQUEST_FORM, form_values(description=f"by {who}"), "1234")
+        reply = desk.submit_view(who, REQUEST_FORM, form_values(description=f"by {who}"), "1234")
         case = f"{who}: {text} / {reply.body}"
         if expected == DONE:
             assert len(opened_forms(desk.slack, opened + 1)) == opened + 1, case
@@ -574,7 +531,7 @@ def test_who_may_decide_a_change(desk, demo_db):
     for who, expected in MAY_DECIDE.items():
         change_id = requested(desk, description=f"for {who}")
         opened = len(desk.slack.calls_to("views.open"))
-        name = click(desk, who, ACCEPT, str(change_id))
+        name = desk.click_in_message(who, ACCEPT, str(change_id))
         reply = decided(desk, who, "accept", change_id).body
         case = f"{who}: {reply}"
         if expected == DONE:

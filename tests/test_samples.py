@@ -135,53 +135,6 @@ def told(slack, name: str, contains: str = "") -> str:
 
 # -- acting the way Slack does ---------------------------------------------------------------
 
-_clicks = counter(1)
-
-
-def click(desk, user: str, action: str, value: str, message: dict | None = None) -> str:
-    """Click a button of a DM; returns the response_url name where a reply would go."""
-    name = f"click{next(_clicks)}"
-    channel = (message or {}).get("channel", "D0001")
-    ts = (message or {}).get("ts", "1700000000.000100")
-    reply = desk.interact(
-        {
-            "type": "block_actions",
-            "user": user,
-            "container": {"type": "message", "message_ts": ts, "channel_id": channel},
-            "channel": {"id": channel, "name": "directmessage"},
-            "message": {"ts": ts, "text": "", "blocks": (message or {}).get("blocks", [])},
-            "response_url": desk.slack.response_url(name),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action,
-                    "block_id": f"sample_actions_{value}",
-                    "value": value,
-                    "action_ts": "1700000001.000200",
-                }
-            ],
-        }
-    )
-    assert reply.status == 200
-    return name
-
-
-def submit(desk, user: str, callback_id: str, values: dict, metadata: str = ""):
-    return desk.interact(
-        {
-            "type": "view_submission",
-            "user": user,
-            "view": {
-                "id": "V0000001",
-                "type": "modal",
-                "callback_id": callback_id,
-                "private_metadata": metadata,
-                "hash": "h1",
-                "state": {"values": values},
-            },
-        }
-    )
-
 
 def text_value(text: str | None) -> dict:
     return {"value": {"type": "plain_text_input", "value": text}}
@@ -371,7 +324,7 @@ def test_a_word_that_is_no_customer_explains_the_one_line_form(desk):
 def test_the_form_sends_the_request_and_confirms_in_place(desk, demo_db):
     needed = (datetime.now(LONDON).date() + timedelta(days=10)).isoformat()
     values = request_values(customer_id(demo_db, "C-2001"), needed_by=needed)
-    reply = submit(desk, REP_EXPORT, "sample_request_form", values)
+    reply = desk.submit_view(REP_EXPORT, "sample_request_form", values)
     assert reply.body["response_action"] == "update"
     assert "Request #1 sent to Sarah Miller for approval" in visible_text(reply.body["view"])
     [stored] = samples(demo_db)
@@ -385,8 +338,8 @@ def test_the_form_sends_the_request_and_confirms_in_place(desk, demo_db):
 
 def test_the_same_form_sent_twice_is_one_request(desk, demo_db):
     values = request_values(customer_id(demo_db, "C-2001"))
-    submit(desk, REP_EXPORT, "sample_request_form", values)
-    again = submit(desk, REP_EXPORT, "sample_request_form", values)
+    desk.submit_view(REP_EXPORT, "sample_request_form", values)
+    again = desk.submit_view(REP_EXPORT, "sample_request_form", values)
     assert "You already requested exactly this sample: #1" in again.body["errors"]["product"]
     assert count(demo_db, SampleRequest) == 1
 
@@ -418,7 +371,7 @@ def test_each_bad_field_of_the_form_is_shown_under_it(desk, demo_db, change, fie
     customer = change.pop("customer", "C-2001")
     if isinstance(customer, str):
         customer = customer_id(demo_db, customer)
-    reply = submit(desk, REP_EXPORT, "sample_request_form", request_values(customer, **change))
+    reply = desk.submit_view(REP_EXPORT, "sample_request_form", request_values(customer, **change))
     assert reply.body["response_action"] == "errors"
     assert list(reply.body["errors"]) == [field]
     assert expected in reply.body["errors"][field]
@@ -427,7 +380,7 @@ def test_each_bad_field_of_the_form_is_shown_under_it(desk, demo_db, change, fie
 
 def test_every_bad_field_is_shown_at_once(desk, demo_db):
     values = request_values(None, product="", quantity="-1", needed_by=yesterday())
-    errors = submit(desk, REP_EXPORT, "sample_request_form", values).body["errors"]
+    errors = desk.submit_view(REP_EXPORT, "sample_request_form", values).body["errors"]
     assert set(errors) == {"customer", "product", "quantity", "needed_by"}
 
 
@@ -435,7 +388,7 @@ def test_markup_in_what_people_type_is_shown_not_obeyed(desk, demo_db):
     values = request_values(
         customer_id(demo_db, "C-2001"), product="<!channel> *bolts*", purpose="<@U123> _now_"
     )
-    submit(desk, REP_EXPORT, "sample_request_form", values)
+    desk.submit_view(REP_EXPORT, "sample_request_form", values)
     dm = asked(desk, MANAGER_EXPORT, 1)
     assert "<!channel> *bolts* × 200" in visible_text(dm)
     for text in mrkdwn_texts(dm):
@@ -450,7 +403,7 @@ def test_markup_in_what_people_type_is_shown_not_obeyed(desk, demo_db):
 def test_the_manager_approves_in_the_dm_which_updates_in_place(desk, demo_db):
     sample_id, _ = requested(desk)
     dm = asked(desk, MANAGER_EXPORT, sample_id)
-    name = click(desk, MANAGER_EXPORT, "sample_approve", str(sample_id), dm)
+    name = desk.click_in_message(MANAGER_EXPORT, "sample_approve", str(sample_id), dm)
     assert "Sample #1 approved. Emma Davis and the desk have been told." in told(desk.slack, name)
     stored = sample(demo_db, sample_id)
     assert stored.status == "approved" and stored.approver_id == member_id(demo_db, MANAGER_EXPORT)
@@ -470,10 +423,10 @@ def test_the_manager_approves_in_the_dm_which_updates_in_place(desk, demo_db):
 def test_a_second_click_changes_nothing_and_says_who_decided_when(desk, demo_db):
     desk.command("/sample", "华联; 螺栓M8; 200; 试产", REP_EAST)
     dm = asked(desk, MANAGER_EAST, 1)
-    click(desk, MANAGER_EAST, "sample_approve", "1", dm)
+    desk.click_in_message(MANAGER_EAST, "sample_approve", "1", dm)
     updated_for(desk.slack, MANAGER_EAST, "周敏 Zhou Min 已于")
     before = snapshot(demo_db)
-    again = told(desk.slack, click(desk, MANAGER_EAST, "sample_approve", "1", dm))
+    again = told(desk.slack, desk.click_in_message(MANAGER_EAST, "sample_approve", "1", dm))
     assert again.startswith("样品 #1 已由 周敏 Zhou Min 于 ") and "批准。没有做任何更改。" in again
     assert snapshot(demo_db) == before
 
@@ -490,20 +443,22 @@ def test_a_replayed_approval_by_command_changes_nothing(desk, demo_db):
 def test_reject_asks_for_a_reason_then_updates_the_dm_and_tells_the_rep(desk, demo_db):
     sample_id, _ = requested(desk)
     dm = asked(desk, MANAGER_EXPORT, sample_id)
-    click(desk, MANAGER_EXPORT, "sample_reject", str(sample_id), dm)
+    desk.click_in_message(MANAGER_EXPORT, "sample_reject", str(sample_id), dm)
     [opened] = desk.slack.wait_for("views.open")
     form = opened.args["view"]
     assert (form["callback_id"], form["private_metadata"]) == ("sample_reject_form", "1")
     assert "Widget A × 200 for Northwind Trading Ltd" in visible_text(form)
     assert sample(demo_db, sample_id).status == "requested"
-    empty = submit(desk, MANAGER_EXPORT, "sample_reject_form", {"reason": text_value("  ")}, "1")
+    empty = desk.submit_view(
+        MANAGER_EXPORT, "sample_reject_form", {"reason": text_value("  ")}, "1"
+    )
     assert "Please give a reason" in empty.body["errors"]["reason"]
     too_long = {"reason": text_value("r" * 1001)}
-    reply = submit(desk, MANAGER_EXPORT, "sample_reject_form", too_long, "1")
+    reply = desk.submit_view(MANAGER_EXPORT, "sample_reject_form", too_long, "1")
     assert "1000 characters" in reply.body["errors"]["reason"]
     assert sample(demo_db, sample_id).status == "requested"
     reason = {"reason": text_value("Northwind is not buying this year")}
-    done = submit(desk, MANAGER_EXPORT, "sample_reject_form", reason, "1")
+    done = desk.submit_view(MANAGER_EXPORT, "sample_reject_form", reason, "1")
     assert done.body["response_action"] == "update"
     assert "Sample #1 rejected. Emma Davis has been told" in visible_text(done.body["view"])
     stored = sample(demo_db, sample_id)
@@ -530,9 +485,13 @@ def test_a_stale_approve_button_after_a_rejection_changes_nothing(desk, demo_db)
     dm = asked(desk, MANAGER_EXPORT, sample_id)
     desk.command("/sample", f"reject {sample_id} budget is gone", MANAGER_EXPORT)
     before = snapshot(demo_db)
-    text = told(desk.slack, click(desk, MANAGER_EXPORT, "sample_approve", "1", dm))
+    text = told(desk.slack, desk.click_in_message(MANAGER_EXPORT, "sample_approve", "1", dm))
     assert "Sample #1 was already rejected by Sarah Miller on " in text
-    told(desk.slack, click(desk, MANAGER_EXPORT, "sample_reject", "1", dm), "already rejected")
+    told(
+        desk.slack,
+        desk.click_in_message(MANAGER_EXPORT, "sample_reject", "1", dm),
+        "already rejected",
+    )
     assert snapshot(demo_db) == before
     assert not desk.slack.calls_to("views.open")
 
@@ -551,7 +510,7 @@ def test_only_the_requesters_manager_or_an_admin_decides(desk, demo_db, clicker,
     dm = asked(desk, MANAGER_EXPORT, sample_id)
     before = snapshot(demo_db)
     for action in ("sample_approve", "sample_reject"):
-        assert expected in told(desk.slack, click(desk, clicker, action, "1", dm))
+        assert expected in told(desk.slack, desk.click_in_message(clicker, action, "1", dm))
     assert snapshot(demo_db) == before
     assert not desk.slack.calls_to("views.open")
 
@@ -560,7 +519,7 @@ def test_a_stranger_clicking_approve_changes_nothing(desk, demo_db):
     sample_id, _ = requested(desk)
     dm = asked(desk, MANAGER_EXPORT, sample_id)
     before = snapshot(demo_db)
-    click(desk, STRANGER, "sample_approve", "1", dm)
+    desk.click_in_message(STRANGER, "sample_approve", "1", dm)
     assert snapshot(demo_db) == before
     assert "registered" in desk.command("/sample", "approve 1", STRANGER).text()
     assert snapshot(demo_db) == before
@@ -568,7 +527,7 @@ def test_a_stranger_clicking_approve_changes_nothing(desk, demo_db):
 
 def test_a_forged_button_value_is_refused_politely(desk, demo_db):
     requested(desk)
-    text = told(desk.slack, click(desk, MANAGER_EXPORT, "sample_approve", "1; drop"))
+    text = told(desk.slack, desk.click_in_message(MANAGER_EXPORT, "sample_approve", "1; drop"))
     assert "is not a sample number" in text
     assert sample(demo_db, 1).status == "requested"
 
@@ -596,9 +555,9 @@ def test_without_any_manager_the_admins_decide_and_the_rep_is_told_so(desk, demo
     )
     dm = asked(desk, ADMIN, 1)
     assert "You get this as an admin: Emma Davis has no manager" in visible_text(dm)
-    refused = told(desk.slack, click(desk, MANAGER_EXPORT, "sample_approve", "1", dm))
+    refused = told(desk.slack, desk.click_in_message(MANAGER_EXPORT, "sample_approve", "1", dm))
     assert "Only an admin can approve or reject sample #1" in refused
-    click(desk, ADMIN, "sample_approve", "1", dm)
+    desk.click_in_message(ADMIN, "sample_approve", "1", dm)
     updated_for(desk.slack, ADMIN, "Approved by Alex Admin")
     assert sample(demo_db, 1).status == "approved"
 
@@ -612,13 +571,13 @@ def test_ship_deliver_and_feedback_each_tell_the_people_concerned(desk, demo_db)
     [to_ship] = posted_to(desk.slack, DESK_EXPORT, contains="Please ship it")
 
     # The desk's Ship button asks for the tracking number.
-    click(desk, DESK_EXPORT, "sample_ship", "1", to_ship.args)
+    desk.click_in_message(DESK_EXPORT, "sample_ship", "1", to_ship.args)
     [opened] = desk.slack.wait_for("views.open")
     assert opened.args["view"]["callback_id"] == "sample_ship_form"
-    empty = submit(desk, DESK_EXPORT, "sample_ship_form", {"tracking": text_value("")}, "1")
+    empty = desk.submit_view(DESK_EXPORT, "sample_ship_form", {"tracking": text_value("")}, "1")
     assert "Please enter the tracking number" in empty.body["errors"]["tracking"]
     tracking = {"tracking": text_value("SF1234567890")}
-    done = submit(desk, DESK_EXPORT, "sample_ship_form", tracking, "1")
+    done = desk.submit_view(DESK_EXPORT, "sample_ship_form", tracking, "1")
     assert "Sample #1 marked shipped (tracking SF1234567890)" in visible_text(done.body["view"])
     stored = sample(demo_db, sample_id)
     assert (stored.status, stored.tracking_no) == ("shipped", "SF1234567890")
@@ -631,7 +590,9 @@ def test_ship_deliver_and_feedback_each_tell_the_people_concerned(desk, demo_db)
     assert buttons(shipped_dm.args) == {"sample_deliver": "1"}
 
     # The rep marks it delivered from that message.
-    delivered = told(desk.slack, click(desk, REP_EXPORT, "sample_deliver", "1", shipped_dm.args))
+    delivered = told(
+        desk.slack, desk.click_in_message(REP_EXPORT, "sample_deliver", "1", shipped_dm.args)
+    )
     assert "Sample #1 marked delivered" in delivered
     assert sample(demo_db, sample_id).status == "delivered"
     assert not buttons(updated_for(desk.slack, DESK_EXPORT, "Delivered, marked by Emma Davis"))
@@ -640,11 +601,11 @@ def test_ship_deliver_and_feedback_each_tell_the_people_concerned(desk, demo_db)
     assert buttons(ask_feedback.args) == {"sample_feedback": "1"}
 
     # The rep records the customer's feedback in its form.
-    click(desk, REP_EXPORT, "sample_feedback", "1", ask_feedback.args)
+    desk.click_in_message(REP_EXPORT, "sample_feedback", "1", ask_feedback.args)
     forms = desk.slack.wait_for("views.open", count=2)
     assert forms[-1].args["view"]["callback_id"] == "sample_feedback_form"
     said = {"feedback": text_value("Loved it; wants 5,000 pcs in March")}
-    done = submit(desk, REP_EXPORT, "sample_feedback_form", said, "1")
+    done = desk.submit_view(REP_EXPORT, "sample_feedback_form", said, "1")
     assert "Feedback on sample #1 recorded" in visible_text(done.body["view"])
     stored = sample(demo_db, sample_id)
     assert (stored.status, stored.feedback) == ("feedback", "Loved it; wants 5,000 pcs in March")

@@ -94,20 +94,7 @@ def form_values(
 
 
 def submit(desk, user: str, values: dict):
-    return desk.interact(
-        {
-            "type": "view_submission",
-            "user": user,
-            "view": {
-                "id": "V0000001",
-                "type": "modal",
-                "callback_id": "visit_log",
-                "private_metadata": "",
-                "hash": "h1",
-                "state": {"values": values},
-            },
-        }
-    )
+    return desk.submit_view(user, "visit_log", values)
 
 
 def click(desk, user: str, action: dict, response: str = "pick"):

@@ -22,6 +22,15 @@ from slack_sdk.models.views import View
 from bot.i18n import day, moment, money, number, t
 from bot.views.blocks import clip, context, escape, header, message, mrkdwn_section, plain_section
 from bot.views.customer_select import customer_select_element, selected_customer_id
+from bot.views.forms import (
+    FIELD,
+    TITLE_LIMIT,
+    field_value,
+    iso_day,
+    modal,
+    selected_value,
+    short_list,
+)
 from commands.contract_text import KINDS, MAX_NOTE, MAX_TITLE
 from commands.contracts import (
     FORM_FIELDS,
@@ -45,10 +54,7 @@ ACTIONS = {step: f"contract_{step}" for step in STEP_BUTTONS}
 DOCUMENT_ACTION = "contract_document"
 BUTTON_STYLES = {"approve": "primary", "review": "primary", "sign": "primary", "reject": "danger"}
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF")
-FIELD = "value"  # the action_id of every input but the customer's
-TITLE_LIMIT = 24
 HISTORY_SHOWN = 8
-NAMES_SHOWN = 5
 Rendered = tuple[str, list[dict]]
 
 
@@ -146,13 +152,13 @@ def contract_form(locale: str, card: ContractCard | None = None) -> dict:
 def read_form(values: dict) -> tuple[ContractDraft, dict[str, DomainError]]:
     """The draft a submitted form describes, and what could not even be read."""
     unreadable: dict[str, DomainError] = {}
-    value_text = str(_value(values, "value", "value") or "").strip()
+    value_text = str(field_value(values, "value", "value") or "").strip()
     value = read_value(value_text) if value_text else None
     if value_text and value is None:
         unreadable["value"] = InvalidInput("contract.error.bad_value", text=value_text[:40])
     dates = {}
     for block_id in ("starts_on", "expires_on"):
-        text = str(_value(values, block_id, "selected_date") or "")
+        text = str(field_value(values, block_id, "selected_date") or "")
         try:
             dates[block_id] = date.fromisoformat(text) if text else None
         except ValueError:
@@ -160,13 +166,13 @@ def read_form(values: dict) -> tuple[ContractDraft, dict[str, DomainError]]:
             unreadable[block_id] = InvalidInput("contract.error.bad_date", text=text[:40])
     draft = ContractDraft(
         customer_id=selected_customer_id(values, "customer"),
-        kind=_selected(values, "kind"),
-        title=str(_value(values, "title", "value") or ""),
+        kind=selected_value(values, "kind"),
+        title=str(field_value(values, "title", "value") or ""),
         value=value,
-        currency=_selected(values, "currency") or "",
+        currency=selected_value(values, "currency") or "",
         starts_on=dates["starts_on"],
         expires_on=dates["expires_on"],
-        document_url=str(_value(values, "document", "value") or "").strip() or None,
+        document_url=str(field_value(values, "document", "value") or "").strip() or None,
     )
     return draft, unreadable
 
@@ -207,7 +213,7 @@ def reject_form(card: ContractCard, locale: str) -> dict:
 
 
 def form_text(values: dict, block_id: str) -> str:
-    return str(_value(values, block_id, "value") or "")
+    return str(field_value(values, block_id, "value") or "")
 
 
 def done_view(moved: ContractMoved, reader: Reader) -> dict:
@@ -245,33 +251,13 @@ def _select(
     )
 
 
-def _modal(
-    callback_id: str,
-    title: str,
-    blocks: list[Block],
-    locale: str,
-    submit: str,
-    metadata: str | None = None,
-) -> dict:
-    view = View(
-        type="modal",
-        callback_id=callback_id,
-        title=clip(title, TITLE_LIMIT),
-        submit=submit,
-        close=t(locale, "contract.modal.cancel"),
-        blocks=blocks,
-        private_metadata=metadata,
-    )
-    return view.to_dict()
-
-
 # -- replies ---------------------------------------------------------------------------------
 
 
 def moved_text(moved: ContractMoved, locale: str) -> str:
     """What the person who took a step reads: done, and who has been asked or told."""
     card = moved.card
-    names = _names(moved.asked, locale) if moved.asked else t(locale, "contract.done.nobody")
+    names = short_list(moved.asked, locale) if moved.asked else t(locale, "contract.done.nobody")
     return t(
         locale,
         f"contract.done.{moved.step}",
@@ -334,7 +320,7 @@ def localized(params: dict, reader: Reader) -> dict:
         elif isinstance(value, date):
             value = day(value, reader.locale)
         elif isinstance(value, tuple | list):
-            value = _names(value, reader.locale) if value else "—"
+            value = short_list(value, reader.locale) if value else "—"
         elif name == "state":
             value = status_label(str(value), reader.locale)
         elif name == "threshold":
@@ -425,7 +411,7 @@ def render_stalled(params: dict, reader: Reader) -> Rendered:
         owner=params["owner"],
         since=moment(since, locale, reader.timezone),
         days=params["days"],
-        names=_names(params.get("waiting_for") or [], locale) or "—",
+        names=short_list(params.get("waiting_for") or [], locale) or "—",
     )
     return _text_rendered(text)
 
@@ -478,8 +464,8 @@ def _card_blocks(params: dict, reader: Reader, actions=()) -> list[Block]:
 
 
 def _detail_lines(params: dict, locale: str) -> list[str]:
-    starts = _day(params.get("starts_on"), locale)
-    expires = _day(params.get("expires_on"), locale)
+    starts = iso_day(params.get("starts_on"), locale)
+    expires = iso_day(params.get("expires_on"), locale)
     lines = [
         t(
             locale,
@@ -494,7 +480,7 @@ def _detail_lines(params: dict, locale: str) -> list[str]:
         t(locale, "contract.line.status", status=status_label(params["status"], locale)),
     ]
     if params.get("waiting_on") and params.get("waiting_for"):
-        names = _names(params["waiting_for"], locale)
+        names = short_list(params["waiting_for"], locale)
         lines.append(t(locale, f"contract.line.waiting.{params['waiting_on']}", names=names))
     return lines
 
@@ -554,20 +540,12 @@ def _value_text(params: dict, locale: str) -> str:
     return money(Decimal(params["value"]), params["currency"], locale)
 
 
-def _day(iso: str | None, locale: str) -> str:
-    return day(date.fromisoformat(iso), locale) if iso else "—"
-
-
-def _names(names, locale: str) -> str:
-    names = list(names)
-    shown = t(locale, "list.separator").join(names[:NAMES_SHOWN])
-    return shown + ("…" if len(names) > NAMES_SHOWN else "")
-
-
-def _value(values: dict, block_id: str, key: str):
-    return (values.get(block_id, {}).get(FIELD) or {}).get(key)
-
-
-def _selected(values: dict, block_id: str) -> str | None:
-    option = _value(values, block_id, "selected_option") or {}
-    return option.get("value") or None
+def _modal(
+    callback_id: str,
+    title: str,
+    blocks: list[Block],
+    locale: str,
+    submit: str,
+    metadata: str | None = None,
+) -> dict:
+    return modal(callback_id, title, blocks, t(locale, "contract.modal.cancel"), submit, metadata)

@@ -24,6 +24,7 @@ from bot.i18n import babel_locale, moment, t
 from bot.views.blocks import context, header, message, mrkdwn_section, plain, plain_section
 from bot.views.customer_select import customer_select_element
 from bot.views.errors import error_text
+from bot.views.forms import FIELD
 from commands.errors import DomainError
 from commands.meetings import (
     MAX_AGENDA,
@@ -47,7 +48,6 @@ from commands.people import Reader
 BOOK_CALLBACK = "meeting_book"
 MOVE_CALLBACK = "meeting_move"
 MINUTES_CALLBACK = "meeting_minutes"
-FIELD = "value"  # the action_id of every input but the customer's
 ANYWAY = "anyway"
 BOOK_ANYWAY_ACTION = "meeting_book_anyway"
 DROP_HELD_ACTION = "meeting_drop_held"

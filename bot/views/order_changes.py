@@ -27,6 +27,7 @@ from bot.views.blocks import (
     mrkdwn_section,
     plain_section,
 )
+from bot.views.forms import FIELD, TITLE_LIMIT, field_value, iso_day, modal, short_list
 from bot.views.orders import status_label as order_status_label
 from commands.errors import DomainError, InvalidInput
 from commands.order_changes import (
@@ -50,9 +51,6 @@ DECIDE_FORM = "order_change_decide_form"
 DONE_VIEW = "order_change_done"
 ACTIONS = {"accept": "order_change_accept", "decline": "order_change_decline"}
 BUTTON_STYLES = {"accept": "primary", "decline": "danger"}
-FIELD = "value"
-TITLE_LIMIT = 24
-NAMES_SHOWN = 5
 Rendered = tuple[str, list[dict]]
 
 
@@ -115,19 +113,19 @@ def request_form(order: OrderBrief, locale: str) -> dict:
 
 def read_request_form(values: dict) -> tuple[ChangeDraft, dict[str, DomainError]]:
     unreadable: dict[str, DomainError] = {}
-    text = str(_value(values, "new_ship_on", "selected_date") or "")
+    text = str(field_value(values, "new_ship_on", "selected_date") or "")
     new_date = None
     if text:
         try:
             new_date = date.fromisoformat(text)
         except ValueError:
             unreadable["new_ship_on"] = InvalidInput("order_change.error.bad_date", text=text[:40])
-    option = _value(values, "kind", "selected_option") or {}
+    option = field_value(values, "kind", "selected_option") or {}
     draft = ChangeDraft(
         kind=option.get("value") or None,
-        description=str(_value(values, "description", "value") or ""),
-        reason=str(_value(values, "reason", "value") or "") or None,
-        asked_by=str(_value(values, "asked_by", "value") or "") or None,
+        description=str(field_value(values, "description", "value") or ""),
+        reason=str(field_value(values, "reason", "value") or "") or None,
+        asked_by=str(field_value(values, "asked_by", "value") or "") or None,
         new_promised_ship_on=new_date,
     )
     return draft, unreadable
@@ -178,7 +176,7 @@ def decide_form_target(view: dict) -> tuple[bool, int] | None:
 
 
 def form_text(values: dict, block_id: str) -> str:
-    return str(_value(values, block_id, "value") or "")
+    return str(field_value(values, block_id, "value") or "")
 
 
 def done_view(lines: list[str], locale: str) -> dict:
@@ -208,27 +206,12 @@ def _text_block(
     )
 
 
-def _modal(
-    callback_id: str, title: str, blocks: list[Block], locale: str, submit: str, metadata: str
-) -> dict:
-    view = View(
-        type="modal",
-        callback_id=callback_id,
-        title=clip(title, TITLE_LIMIT),
-        submit=submit,
-        close=t(locale, "order_change.modal.cancel"),
-        blocks=blocks,
-        private_metadata=metadata,
-    )
-    return view.to_dict()
-
-
 # -- replies ---------------------------------------------------------------------------------
 
 
 def requested_lines(result: ChangeRequested, reader: Reader) -> list[str]:
     card = result.card
-    names = _names(result.asked, reader.locale) or "—"
+    names = short_list(result.asked, reader.locale) or "—"
     headline = t(
         reader.locale,
         "order_change.done.requested",
@@ -241,7 +224,7 @@ def requested_lines(result: ChangeRequested, reader: Reader) -> list[str]:
 
 def decided_lines(result: ChangeDecided, reader: Reader) -> list[str]:
     card = result.card
-    names = _names(result.told, reader.locale) or "—"
+    names = short_list(result.told, reader.locale) or "—"
     headline = t(
         reader.locale,
         f"order_change.done.{card.status}",
@@ -399,8 +382,8 @@ def _detail_lines(params: dict, reader: Reader) -> list[str]:
             t(
                 locale,
                 "order_change.line.ship_date",
-                old=_day(params.get("old_ship_on"), locale),
-                new=_day(params["new_ship_on"], locale),
+                old=iso_day(params.get("old_ship_on"), locale),
+                new=iso_day(params["new_ship_on"], locale),
             )
         )
     requested_at = datetime.fromisoformat(params["requested_at"])
@@ -424,15 +407,14 @@ def _detail_lines(params: dict, reader: Reader) -> list[str]:
     return lines
 
 
-def _day(iso: str | None, locale: str) -> str:
-    return day(date.fromisoformat(iso), locale) if iso else "—"
-
-
-def _names(names, locale: str) -> str:
-    names = list(names)
-    shown = t(locale, "list.separator").join(names[:NAMES_SHOWN])
-    return shown + ("…" if len(names) > NAMES_SHOWN else "")
-
-
-def _value(values: dict, block_id: str, key: str):
-    return (values.get(block_id, {}).get(FIELD) or {}).get(key)
+def _modal(
+    callback_id: str,
+    title: str,
+    blocks: list[Block],
+    locale: str,
+    submit: str,
+    metadata: str | None = None,
+) -> dict:
+    return modal(
+        callback_id, title, blocks, t(locale, "order_change.modal.cancel"), submit, metadata
+    )

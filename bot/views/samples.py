@@ -20,6 +20,7 @@ from bot.i18n import day, moment, number, t
 from bot.views.blocks import clip, context, escape, header, message, mrkdwn_section, plain_section
 from bot.views.customer_select import customer_label, customer_select_element
 from bot.views.customer_select import selected_customer_id as _selected_customer
+from bot.views.forms import FIELD, TITLE_LIMIT, field_value, modal, short_list
 from commands.customer_lookup import CustomerMatches
 from commands.customers import CustomerRef
 from commands.errors import DomainError, InvalidInput
@@ -55,10 +56,7 @@ ACTIONS = {
     "feedback": "sample_feedback",
 }
 BUTTON_STYLES = {"approve": "primary", "reject": "danger", "ship": "primary"}
-FIELD = "value"  # the action_id of every input but the customer's
 BLOCK_IDS = ("customer", "product", "quantity", "purpose", "needed_by")
-TITLE_LIMIT = 24
-NAMES_SHOWN = 5
 Rendered = tuple[str, list[dict]]
 
 
@@ -137,11 +135,11 @@ def request_form(
 def read_request_form(values: dict) -> tuple[SampleDraft, dict[str, DomainError]]:
     """The draft a submitted form describes, and what could not even be read."""
     unreadable: dict[str, DomainError] = {}
-    quantity_text = str(_value(values, "quantity", "value") or "").strip()
+    quantity_text = str(field_value(values, "quantity", "value") or "").strip()
     quantity = read_quantity(quantity_text) if quantity_text else None
     if quantity_text and quantity is None:
         unreadable["quantity"] = InvalidInput("sample.error.bad_quantity", text=quantity_text[:40])
-    needed_text = _value(values, "needed_by", "selected_date")
+    needed_text = field_value(values, "needed_by", "selected_date")
     needed_by = None
     if needed_text:
         try:
@@ -150,9 +148,9 @@ def read_request_form(values: dict) -> tuple[SampleDraft, dict[str, DomainError]
             unreadable["needed_by"] = InvalidInput("sample.error.bad_date", text=str(needed_text))
     draft = SampleDraft(
         customer_id=_selected_customer(values, "customer"),
-        product=str(_value(values, "product", "value") or ""),
+        product=str(field_value(values, "product", "value") or ""),
         quantity=quantity,
-        purpose=str(_value(values, "purpose", "value") or "") or None,
+        purpose=str(field_value(values, "purpose", "value") or "") or None,
         needed_by=needed_by,
     )
     return draft, unreadable
@@ -179,7 +177,7 @@ def requested_message(result: SampleRequested, locale: str, timezone: str) -> di
 
 def _requested_lines(result: SampleRequested, locale: str, timezone: str) -> list[str]:
     card = result.card
-    names = _names(result.approvers, locale)
+    names = short_list(result.approvers, locale)
     if not result.approvers:
         headline = t(locale, "sample.requested.to_nobody", id=card.id)
     elif result.to_admins:
@@ -238,7 +236,7 @@ def form_sample_id(view: dict) -> int | None:
 
 
 def form_text(values: dict, block_id: str) -> str:
-    return str(_value(values, block_id, "value") or "")
+    return str(field_value(values, block_id, "value") or "")
 
 
 def done_view(title: str, lines: list[str], locale: str) -> dict:
@@ -272,26 +270,6 @@ def _text_input(block_id: str, label: str, placeholder: str, limit: int, locale:
         action_id=FIELD, multiline=True, max_length=limit, placeholder=t(locale, placeholder)
     )
     return InputBlock(block_id=block_id, label=t(locale, label), element=element)
-
-
-def _modal(
-    callback_id: str,
-    title: str,
-    blocks: list[Block],
-    locale: str,
-    submit: str,
-    metadata: str | None = None,
-) -> dict:
-    view = View(
-        type="modal",
-        callback_id=callback_id,
-        title=clip(title, TITLE_LIMIT),
-        submit=submit,
-        close=t(locale, "sample.modal.cancel"),
-        blocks=blocks,
-        private_metadata=metadata,
-    )
-    return view.to_dict()
 
 
 # -- replies -------------------------------------------------------------------------------
@@ -544,7 +522,7 @@ def _detail_lines(params: dict, locale: str) -> list[str]:
         lines.append(t(locale, "sample.line.purpose", purpose=params["purpose"]))
     lines.append(t(locale, "sample.line.status", status=status_label(params["status"], locale)))
     if params["status"] == "requested" and params.get("waiting_for"):
-        names = _names(params["waiting_for"], locale)
+        names = short_list(params["waiting_for"], locale)
         lines.append(t(locale, "sample.line.waiting_for", names=names))
     return lines
 
@@ -599,10 +577,12 @@ def _quantity(value: str, locale: str) -> str:
     return number(Decimal(value), locale)
 
 
-def _names(names: tuple[str, ...] | list[str], locale: str) -> str:
-    shown = t(locale, "list.separator").join(names[:NAMES_SHOWN])
-    return shown + ("…" if len(names) > NAMES_SHOWN else "")
-
-
-def _value(values: dict, block_id: str, key: str):
-    return (values.get(block_id, {}).get(FIELD) or {}).get(key)
+def _modal(
+    callback_id: str,
+    title: str,
+    blocks: list[Block],
+    locale: str,
+    submit: str,
+    metadata: str | None = None,
+) -> dict:
+    return modal(callback_id, title, blocks, t(locale, "sample.modal.cancel"), submit, metadata)

@@ -35,6 +35,7 @@ from bot.views.customer_select import (
     selected_customer_id,
 )
 from bot.views.errors import error_text
+from bot.views.forms import FIELD, TITLE_LIMIT, field_value, selected_value
 from commands.customers import CustomerRef
 from commands.errors import DomainError, InvalidInput
 from commands.people import Reader
@@ -52,10 +53,8 @@ from commands.visits import (
 CALLBACK_ID = "visit_log"
 PICK_ACTION = "visit_pick"  # one per button: visit_pick_0, visit_pick_1, ...
 CANCEL_ACTION = "visit_cancel"
-FIELD = "value"  # the action_id of every input but the customer's
 BLOCK_IDS = ("customer", "when", "channel", "summary", "effective", "next_step", "next_step_due")
 BUTTON_VALUE_LIMIT = 2000
-TITLE_LIMIT = 24
 
 
 def visit_help(locale: str) -> dict:
@@ -147,13 +146,13 @@ def read_form(values: dict, now: datetime) -> tuple[VisitDraft, dict[str, Domain
     """The draft a submitted form describes, and what could not even be read (only a forged or
     broken payload gets there: Slack's pickers send well-formed values)."""
     unreadable: dict[str, DomainError] = {}
-    epoch = _value(values, "when", "selected_date_time")
+    epoch = field_value(values, "when", "selected_date_time")
     if isinstance(epoch, int | float) and 0 < epoch < 32503680000:
         at = datetime.fromtimestamp(epoch, UTC)
     else:
         at = now
         unreadable["when"] = InvalidInput("visit.error.no_when")
-    due_text = _value(values, "next_step_due", "selected_date")
+    due_text = field_value(values, "next_step_due", "selected_date")
     due = None
     if due_text:
         try:
@@ -165,10 +164,10 @@ def read_form(values: dict, now: datetime) -> tuple[VisitDraft, dict[str, Domain
     draft = VisitDraft(
         customer_id=selected_customer_id(values, "customer"),
         at=at,
-        channel=str(_selected(values, "channel") or ""),
-        summary=str(_value(values, "summary", "value") or ""),
-        effective=_selected(values, "effective") != "no",
-        next_step=str(_value(values, "next_step", "value") or "") or None,
+        channel=str(selected_value(values, "channel") or ""),
+        summary=str(field_value(values, "summary", "value") or ""),
+        effective=selected_value(values, "effective") != "no",
+        next_step=str(field_value(values, "next_step", "value") or "") or None,
         next_step_due=due,
     )
     return draft, unreadable
@@ -400,11 +399,3 @@ def _effect_options(locale: str) -> list[Option]:
 
 def _effect_label(effective: bool, locale: str) -> str:
     return t(locale, "visit.effective.yes" if effective else "visit.effective.no")
-
-
-def _value(values: dict, block_id: str, key: str):
-    return (values.get(block_id, {}).get(FIELD) or {}).get(key)
-
-
-def _selected(values: dict, block_id: str) -> str | None:
-    return (_value(values, block_id, "selected_option") or {}).get("value")
