@@ -40,7 +40,7 @@ from sqlmodel import Session, select
 
 from commands.contract_text import KINDS, MAX_TITLE, MAX_URL, check_note
 from commands.customers import visible_customers
-from commands.errors import DomainError, Forbidden, InvalidInput, NotFound
+from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
 from commands.orders import today_for
 from commands.people import Actor
 from commands.records import audit, notify
@@ -108,14 +108,9 @@ class ContractDraft:
     document_url: str | None
 
 
-class ContractProblems(InvalidInput):
+class ContractProblems(FormProblems):
     """Everything wrong with a draft, by form field (FORM_FIELDS), so the form shows each next
     to its field; reads as the first one."""
-
-    def __init__(self, problems: dict[str, DomainError]):
-        first = next(iter(problems.values()))
-        super().__init__(first.key, **first.params)
-        self.problems = problems
 
 
 @dataclass(frozen=True)

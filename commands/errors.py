@@ -18,3 +18,13 @@ class Forbidden(DomainError):
 
 class InvalidInput(DomainError):
     pass
+
+
+class FormProblems(InvalidInput):
+    """Everything wrong with a form at once, by field, so the form shows each next to its
+    field; reads as the first one."""
+
+    def __init__(self, problems: dict[str, DomainError]):
+        first = next(iter(problems.values()))
+        super().__init__(first.key, **first.params)
+        self.problems = problems

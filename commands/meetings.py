@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from commands.customer_lookup import match_customers
 from commands.customers import find_customer
-from commands.errors import DomainError, Forbidden, InvalidInput, NotFound
+from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
 from commands.home import refresh_home
 from commands.meeting_text import (
     BookMeeting,
@@ -129,14 +129,9 @@ class MeetingPage:
     total: int
 
 
-class MeetingProblems(InvalidInput):
+class MeetingProblems(FormProblems):
     """Everything wrong with a request, by field (title, customer, when, duration, attendees,
     place, agenda), so a form can show each next to its field; reads as the first one."""
-
-    def __init__(self, problems: dict[str, DomainError]):
-        first = next(iter(problems.values()))
-        super().__init__(first.key, **first.params)
-        self.problems = problems
 
 
 class MeetingClash(DomainError):

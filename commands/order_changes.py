@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from commands.errors import DomainError, Forbidden, InvalidInput, NotFound
+from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
 from commands.order_text import MAX_NOTE
 from commands.orders import order_status, today_for
 from commands.people import Actor
@@ -50,13 +50,8 @@ class ChangeDraft:
     new_promised_ship_on: date | None = None
 
 
-class ChangeProblems(InvalidInput):
+class ChangeProblems(FormProblems):
     """Everything wrong with a draft, by form field (FORM_FIELDS); reads as the first one."""
-
-    def __init__(self, problems: dict[str, DomainError]):
-        first = next(iter(problems.values()))
-        super().__init__(first.key, **first.params)
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from sqlmodel import Session, select
 
 from commands.customer_lookup import CustomerMatches, match_customers
 from commands.customers import find_customer
-from commands.errors import DomainError, Forbidden, InvalidInput, NotFound
+from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
 from commands.orders import today_for
 from commands.people import Actor
 from commands.records import audit, notify
@@ -72,14 +72,9 @@ class SampleDraft:
     needed_by: date | None = None
 
 
-class SampleProblems(InvalidInput):
+class SampleProblems(FormProblems):
     """Everything wrong with a draft, by field (customer, product, quantity, purpose,
     needed_by), so a form shows each next to its field; reads as the first one."""
-
-    def __init__(self, problems: dict[str, DomainError]):
-        first = next(iter(problems.values()))
-        super().__init__(first.key, **first.params)
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from commands.customer_lookup import CustomerMatches, match_customers
 from commands.customers import find_customer, visible_customers
-from commands.errors import DomainError, InvalidInput
+from commands.errors import DomainError, FormProblems, InvalidInput
 from commands.orders import today_for
 from commands.people import Actor
 from commands.records import audit, notify
@@ -77,14 +77,9 @@ class VisitPage:
     customer_query: str | None
 
 
-class VisitProblems(InvalidInput):
+class VisitProblems(FormProblems):
     """Everything wrong with a draft, by field (customer, when, channel, summary, next_step,
     next_step_due), so a form can show each next to its field; reads as the first one."""
-
-    def __init__(self, problems: dict[str, DomainError]):
-        first = next(iter(problems.values()))
-        super().__init__(first.key, **first.params)
-        self.problems = problems
 
 
 def log_quick_visit(
