@@ -9,7 +9,7 @@ from slack_sdk.errors import SlackClientError
 
 from bot.i18n import normalise_locale, t
 from bot.settings import Settings
-from commands.people import actor_for, bootstrap_admin, find_member
+from commands.people import Actor, actor_for, bootstrap_admin, find_actor, find_member
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -20,25 +20,40 @@ def member_resolver(db: Database, settings: Settings):
         user_id = context.user_id
         if not user_id:
             return next()
-        with db.session() as session:
-            found = find_member(session, user_id)
-            if found is None and user_id in settings.admins:
-                found = (bootstrap_admin(session, user_id, body.get("user_name", "")), None)
-            if found is None:
-                return _not_a_member(body, respond, settings.locale)
-            member, team = found
-            if member.locale is None and member.slack_locale is None:
-                member.slack_locale = _slack_locale(client, user_id, settings.locale)
-            context["actor"] = actor_for(
-                member,
-                team,
-                admins=settings.admins,
-                default_locale=settings.locale,
-                default_timezone=settings.timezone,
+        with db.reading() as connection:
+            actor = find_actor(
+                connection, user_id, admins=settings.admins, default_timezone=settings.timezone
             )
+        actor = actor or _complete_member(db, settings, user_id, body, client)
+        if actor is None:
+            return _not_a_member(body, respond, settings.locale)
+        context["actor"] = actor
         return next()
 
     return resolve_member
+
+
+def _complete_member(
+    db: Database, settings: Settings, user_id: str, body: dict, client: WebClient
+) -> Actor | None:
+    """The slower path, taken until a member is complete: an admin named in the settings
+    becomes a member, and a member's language is asked of Slack."""
+    with db.session() as session:
+        found = find_member(session, user_id)
+        if found is None and user_id in settings.admins:
+            found = (bootstrap_admin(session, user_id, body.get("user_name", "")), None)
+        if found is None:
+            return None
+        member, team = found
+        if member.locale is None and member.slack_locale is None:
+            member.slack_locale = _slack_locale(client, user_id, settings.locale)
+        return actor_for(
+            member,
+            team,
+            admins=settings.admins,
+            default_locale=settings.locale,
+            default_timezone=settings.timezone,
+        )
 
 
 def _tell_quietly(respond, text: str) -> None:

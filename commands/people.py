@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from sqlalchemy import Connection, bindparam
 from sqlmodel import Session, select
 
 from storage.models import Member, Team
@@ -54,13 +55,52 @@ def member_reader(
     )
 
 
+MEMBER_BY_SLACK_ID = (
+    select(Member, Team)
+    .join(Team, Member.team_id == Team.id, isouter=True)
+    .where(Member.slack_user_id == bindparam("slack_user_id"))
+)
+# Every request from Slack starts here: only the columns an Actor needs, in a statement built
+# once, read without the weight of an ORM session.
+ACTOR_BY_SLACK_ID = (
+    select(
+        Member.id,
+        Member.slack_user_id,
+        Member.name,
+        Member.role,
+        Member.team_id,
+        Member.locale,
+        Member.slack_locale,
+        Member.timezone,
+        Team.timezone.label("team_timezone"),
+    )
+    .join(Team, Member.team_id == Team.id, isouter=True)
+    .where(Member.slack_user_id == bindparam("slack_user_id"))
+)
+
+
 def find_member(session: Session, slack_user_id: str) -> tuple[Member, Team | None] | None:
-    row = session.exec(
-        select(Member, Team)
-        .join(Team, Member.team_id == Team.id, isouter=True)
-        .where(Member.slack_user_id == slack_user_id)
-    ).first()
+    row = session.exec(MEMBER_BY_SLACK_ID, params={"slack_user_id": slack_user_id}).first()
     return None if row is None else (row[0], row[1])
+
+
+def find_actor(
+    connection: Connection, slack_user_id: str, *, admins: frozenset[str], default_timezone: str
+) -> Actor | None:
+    """The member behind a Slack user, or None when there is no such member or their language
+    is not known yet (neither their own nor Slack's): find_member and actor_for complete those."""
+    row = connection.execute(ACTOR_BY_SLACK_ID, {"slack_user_id": slack_user_id}).first()
+    if row is None or (row.locale is None and row.slack_locale is None):
+        return None
+    return Actor(
+        member_id=row.id,
+        slack_user_id=row.slack_user_id,
+        name=row.name,
+        role="admin" if row.slack_user_id in admins else row.role,
+        team_id=row.team_id,
+        locale=row.locale or row.slack_locale,
+        timezone=row.timezone or row.team_timezone or default_timezone,
+    )
 
 
 def bootstrap_admin(session: Session, slack_user_id: str, name: str) -> Member:

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -39,6 +39,13 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads that change nothing: lighter than a session, for the paths
+        every request takes."""
+        with self.engine.connect() as connection:
+            yield connection
 
     def is_reachable(self) -> bool:
         try:
