@@ -14,7 +14,7 @@ from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.order_lifecycle import is_late, next_statuses
 from commands.people import Actor
 from commands.records import audit, notify
-from storage.models import Customer, Member, OrderStatusChange, SalesOrder, utcnow
+from storage.models import Customer, Member, OrderStatusChange, SalesOrder, as_utc, utcnow
 
 LIST_LIMIT = 10
 
@@ -68,7 +68,7 @@ def order_status(
     session: Session, actor: Actor, number: str, now: datetime | None = None
 ) -> OrderCard:
     row = _card_row(session, actor, number)
-    return _card(row, today_for(actor, now), _last_change(session, row.id))
+    return _card(row, today_for(actor, now), _last_change(row))
 
 
 def list_orders(
@@ -156,9 +156,8 @@ def update_order_status(
         by=actor.name,
         note=note,
     )
-    last = LastChange(actor.name, moment, before, status, note)
-    card = _card(_card_row(session, actor, number), today_for(actor, moment), last)
-    return StatusChanged(card, before, status)
+    row = _card_row(session, actor, number)  # as stored now, this change its last
+    return StatusChanged(_card(row, today_for(actor, moment), _last_change(row)), before, status)
 
 
 def _apply_status(order: SalesOrder, status: str, today: date, moment: datetime) -> None:
@@ -218,10 +217,26 @@ CARD_COLUMNS = (
     SalesOrder.shipped_on,
     SalesOrder.delivered_on,
 )
+# An order's card with its last change: one statement, the change joined by its id.
+LATEST_CHANGE_ID = (
+    sa_select(func.max(OrderStatusChange.id))
+    .where(OrderStatusChange.order_id == SalesOrder.id)
+    .correlate(SalesOrder)
+    .scalar_subquery()
+)
+CHANGED_BY = aliased(Member)
+LAST_CHANGE_COLUMNS = (
+    CHANGED_BY.name.label("changed_by"),
+    OrderStatusChange.at.label("changed_at"),
+    OrderStatusChange.from_status.label("changed_from"),
+    OrderStatusChange.to_status.label("changed_to"),
+    OrderStatusChange.note.label("change_note"),
+)
 CARD_BY_NUMBER = {
-    sight: _visible(sa_select(*CARD_COLUMNS).select_from(SalesOrder), sight).where(
-        SalesOrder.number == bindparam("number")
-    )
+    sight: _visible(sa_select(*CARD_COLUMNS, *LAST_CHANGE_COLUMNS).select_from(SalesOrder), sight)
+    .outerjoin(OrderStatusChange, OrderStatusChange.id == LATEST_CHANGE_ID)
+    .outerjoin(CHANGED_BY, OrderStatusChange.actor_id == CHANGED_BY.id)
+    .where(SalesOrder.number == bindparam("number"))
     for sight in SIGHTS
 }
 ORDER_BY_NUMBER = {
@@ -233,8 +248,8 @@ ORDER_BY_NUMBER = {
 
 
 def _card_row(session: Session, actor: Actor, number: str) -> Row:
-    """An order's card as stored, read on the session's connection: the ORM's bookkeeping
-    would cost more than the query."""
+    """An order's card and last change as stored, read on the session's connection: the ORM's
+    bookkeeping would cost more than the query."""
     row = (
         session.connection()
         .execute(CARD_BY_NUMBER[_sight(actor)], _asker(actor, number=number))
@@ -262,25 +277,12 @@ def _customer_matches(text: str):
     )
 
 
-LAST_CHANGE = (
-    sa_select(
-        Member.name.label("by"),
-        OrderStatusChange.at,
-        OrderStatusChange.from_status,
-        OrderStatusChange.to_status,
-        OrderStatusChange.note,
+def _last_change(row: Row) -> LastChange | None:
+    if row.changed_at is None:
+        return None
+    return LastChange(
+        row.changed_by, as_utc(row.changed_at), row.changed_from, row.changed_to, row.change_note
     )
-    .select_from(OrderStatusChange)
-    .join(Member, OrderStatusChange.actor_id == Member.id, isouter=True)
-    .where(OrderStatusChange.order_id == bindparam("order_id"))
-    .order_by(OrderStatusChange.id.desc())
-    .limit(1)
-)
-
-
-def _last_change(session: Session, order_id: int) -> LastChange | None:
-    row = session.connection().execute(LAST_CHANGE, {"order_id": order_id}).first()
-    return None if row is None else LastChange(*row)
 
 
 def _held_from(session: Session, order: SalesOrder) -> str | None:

@@ -1,5 +1,8 @@
 """/order driven over signed HTTP, the way Slack sends it, against the demo workspace."""
 
+import time
+from datetime import UTC, datetime
+
 from sqlmodel import select
 
 from harness import eventually, mrkdwn_texts
@@ -106,6 +109,28 @@ def test_update_moves_the_order_records_it_and_tells_the_rep(desk, demo_db):
     assert "material arrived" in dm.args["blocks"][0]["text"]["text"]
     card = desk.command("/order", "1234", ADMIN).text()
     assert "Last change: 李娜 Li Na" in card and "material arrived" in card
+
+
+def test_the_last_change_reads_in_the_readers_zone_whatever_the_servers(desk, demo_db, monkeypatch):
+    with demo_db.session() as session:
+        session.add(
+            OrderStatusChange(
+                order_id=order(demo_db, "1234").id,
+                from_status="confirmed",
+                to_status="in_production",
+                at=datetime(2026, 11, 20, 2, 30, tzinfo=UTC),
+            )
+        )
+    monkeypatch.setenv("TZ", "America/New_York")  # the server's own clock zone
+    time.tzset()
+    try:
+        shanghai = desk.command("/order", "1234", DESK_EAST).text()
+        admin = desk.command("/order", "1234", ADMIN).text()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "2026年11月20日 10:30" in shanghai
+    assert "Nov 20, 2026 2:30" in admin  # the admin reads in UTC, the default zone
 
 
 def test_shipping_stamps_the_ship_date_and_clears_late(desk, demo_db):
