@@ -139,7 +139,7 @@ class _Loaded:
 
 def order_for_change(session: Session, actor: Actor, number: str) -> OrderBrief:
     """Before the form opens: the order exists for the actor and can still change."""
-    card = order_status(session, actor, number)
+    card = order_status(session.connection(), actor, number)
     if card.status in CLOSED:
         raise InvalidInput("order_change.error.order_closed", number=card.number, state=card.status)
     return OrderBrief(card.number, card.customer_name, card.status, card.promised_ship_on)
@@ -396,7 +396,7 @@ def list_changes(session: Session, actor: Actor, number: str | None = None) -> C
     """The change requests of one order (newest first), or every pending one the actor may
     see (oldest first: the longest waiting on top)."""
     if number is not None:
-        order_status(session, actor, number)  # NotFound when the actor may not see it
+        order_status(session.connection(), actor, number)  # NotFound when the actor may not see it
         query = (
             select(OrderChangeRequest)
             .join(SalesOrder, OrderChangeRequest.order_id == SalesOrder.id)
@@ -433,7 +433,7 @@ def _may_see(session: Session, actor: Actor, change: OrderChangeRequest) -> bool
     """Whoever may see the order (the same rule as /order) may see its change requests."""
     number = session.get(SalesOrder, change.order_id).number
     try:
-        order_status(session, actor, number)
+        order_status(session.connection(), actor, number)
     except NotFound:
         return False
     return True

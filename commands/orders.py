@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, bindparam, func, or_
+from sqlalchemy import Connection, Row, bindparam, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
@@ -65,9 +65,10 @@ def today_for(actor: Actor, now: datetime | None = None) -> date:
 
 
 def order_status(
-    session: Session, actor: Actor, number: str, now: datetime | None = None
+    connection: Connection, actor: Actor, number: str, now: datetime | None = None
 ) -> OrderCard:
-    row = _card_row(session, actor, number)
+    """A read: from a session, pass session.connection()."""
+    row = _card_row(connection, actor, number)
     return _card(row, today_for(actor, now), _last_change(row))
 
 
@@ -156,7 +157,7 @@ def update_order_status(
         by=actor.name,
         note=note,
     )
-    row = _card_row(session, actor, number)  # as stored now, this change its last
+    row = _card_row(session.connection(), actor, number)  # as stored now, with this change
     return StatusChanged(_card(row, today_for(actor, moment), _last_change(row)), before, status)
 
 
@@ -247,14 +248,11 @@ ORDER_BY_NUMBER = {
 }
 
 
-def _card_row(session: Session, actor: Actor, number: str) -> Row:
-    """An order's card and last change as stored, read on the session's connection: the ORM's
-    bookkeeping would cost more than the query."""
-    row = (
-        session.connection()
-        .execute(CARD_BY_NUMBER[_sight(actor)], _asker(actor, number=number))
-        .first()
-    )
+def _card_row(connection: Connection, actor: Actor, number: str) -> Row:
+    """An order's card and last change as stored, read as plain columns: the ORM's bookkeeping
+    would cost more than the query."""
+    statement = CARD_BY_NUMBER[_sight(actor)]
+    row = connection.execute(statement, _asker(actor, number=number)).first()
     if row is None:
         raise NotFound("order.error.not_found", number=number)
     return row

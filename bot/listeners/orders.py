@@ -31,11 +31,11 @@ def answer(db: Database, actor: Actor, text: str, on_notify) -> dict:
     locale = actor.locale
     if isinstance(request, order_text.ShowHelp):
         return views.order_help(locale)
+    if isinstance(request, order_text.ShowStatus):
+        with db.reading() as connection:
+            card = order_status(connection, actor, request.number)
+        return views.order_card(card, locale, actor.timezone)
     with db.session() as session:
-        if isinstance(request, order_text.ShowStatus):
-            return views.order_card(
-                order_status(session, actor, request.number), locale, actor.timezone
-            )
         if isinstance(request, order_text.ListOrders):
             page = list_orders(session, actor, request.scope, request.customer_query)
             return views.order_page(page, locale)
