@@ -22,7 +22,11 @@ def member_resolver(db: Database, settings: Settings):
             return next()
         with db.reading() as connection:
             actor = find_actor(
-                connection, user_id, admins=settings.admins, default_timezone=settings.timezone
+                connection,
+                user_id,
+                admins=settings.admins,
+                default_locale=settings.locale,
+                default_timezone=settings.timezone,
             )
         actor = actor or _complete_member(db, settings, user_id, body, client)
         if actor is None:

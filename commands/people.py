@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam
+from sqlalchemy import Connection, Row, bindparam
 from sqlmodel import Session, select
 
 from storage.models import Member, Team
@@ -47,11 +47,18 @@ def reader_for(
 def member_reader(
     member: Member, team: Team | None, default_locale: str, default_timezone: str
 ) -> Reader:
+    team_timezone = team.timezone if team else None
+    return _reader(member, team_timezone, default_locale, default_timezone)
+
+
+def _reader(
+    member: Member | Row, team_timezone: str | None, default_locale: str, default_timezone: str
+) -> Reader:
     """A member's own language and zone, else Slack's language and the team's zone, else the
     organisation's defaults."""
     return Reader(
         member.locale or member.slack_locale or default_locale,
-        member.timezone or (team.timezone if team else None) or default_timezone,
+        member.timezone or team_timezone or default_timezone,
     )
 
 
@@ -85,22 +92,19 @@ def find_member(session: Session, slack_user_id: str) -> tuple[Member, Team | No
 
 
 def find_actor(
-    connection: Connection, slack_user_id: str, *, admins: frozenset[str], default_timezone: str
+    connection: Connection,
+    slack_user_id: str,
+    *,
+    admins: frozenset[str],
+    default_locale: str,
+    default_timezone: str,
 ) -> Actor | None:
     """The member behind a Slack user, or None when there is no such member or their language
     is not known yet (neither their own nor Slack's): find_member and actor_for complete those."""
     row = connection.execute(ACTOR_BY_SLACK_ID, {"slack_user_id": slack_user_id}).first()
     if row is None or (row.locale is None and row.slack_locale is None):
         return None
-    return Actor(
-        member_id=row.id,
-        slack_user_id=row.slack_user_id,
-        name=row.name,
-        role="admin" if row.slack_user_id in admins else row.role,
-        team_id=row.team_id,
-        locale=row.locale or row.slack_locale,
-        timezone=row.timezone or row.team_timezone or default_timezone,
-    )
+    return _actor(row, row.team_timezone, admins, default_locale, default_timezone)
 
 
 def bootstrap_admin(session: Session, slack_user_id: str, name: str) -> Member:
@@ -119,7 +123,20 @@ def actor_for(
     default_locale: str,
     default_timezone: str,
 ) -> Actor:
-    reader = member_reader(member, team, default_locale, default_timezone)
+    team_timezone = team.timezone if team else None
+    return _actor(member, team_timezone, admins, default_locale, default_timezone)
+
+
+def _actor(
+    member: Member | Row,
+    team_timezone: str | None,
+    admins: frozenset[str],
+    default_locale: str,
+    default_timezone: str,
+) -> Actor:
+    """A member (or a row of ACTOR_BY_SLACK_ID) as the one acting: admins named in the
+    settings are admins whatever their role."""
+    reader = _reader(member, team_timezone, default_locale, default_timezone)
     return Actor(
         member_id=member.id,
         slack_user_id=member.slack_user_id,
