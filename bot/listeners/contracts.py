@@ -2,13 +2,17 @@
 sign, archive, reopen, edit). Replies go to the asker only (ephemeral); forms confirm in place;
 everyone else hears through the outbox."""
 
-import logging
-
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
-from bot.listeners.forms import FormToOpen, ack_with, answer_for, reader_of, reply_to_click
+from bot.listeners.forms import (
+    FormToOpen,
+    ack_with,
+    answer_for,
+    answer_submission,
+    reader_of,
+    reply_to_click,
+)
 from bot.views import contracts as views
 from commands import contract_text
 from commands.contracts import (
@@ -23,15 +27,13 @@ from commands.contracts import (
     take_step,
     update_contract,
 )
-from commands.errors import DomainError, InvalidInput
+from commands.errors import InvalidInput
 from commands.people import Actor
 from storage.db import Database
 from storage.models import utcnow
 
 COMMAND = "/contract"
 FORM_FAILED = "contract.form_failed"
-
-log = logging.getLogger(__name__)
 
 
 def register(app: App, db: Database, on_notify) -> None:
@@ -50,43 +52,34 @@ def register(app: App, db: Database, on_notify) -> None:
     def form_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
         reader = reader_of(actor)
-        try:
-            moved = submit_form(db, actor, view)
-        except ContractProblems as problems:
-            ack(response_action="errors", errors=views.form_errors(problems.problems, reader))
-            return
-        except DomainError as error:
-            ack(response_action="errors", errors={"title": views.error_text(error, reader)})
-            return
-        except Exception:
-            log.exception("contract form failed for %s", actor.slack_user_id)
-            ack(response_action="errors", errors={"title": t(actor.locale, "error.internal")})
-            return
-        ack(response_action="update", view=views.done_view(moved, reader))
-        on_notify()
+        if answer_submission(
+            ack,
+            actor,
+            "title",
+            lambda: views.done_view(submit_form(db, actor, view), reader),
+            lambda error: views.error_text(error, reader),
+            lambda problems: views.form_errors(problems, reader),
+        ):
+            on_notify()
 
     @app.view(views.REJECT_FORM)
     def reject_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
+        reader = reader_of(actor)
         reason = views.form_text(view.get("state", {}).get("values", {}), "reason")
-        try:
+
+        def reject() -> dict:
             contract_id = views.form_contract_id(view)
             if contract_id is None:
                 raise InvalidInput("contract.error.bad_id", word="?")
             with db.session() as session:
                 moved = take_step(session, actor, contract_id, "reject", reason)
-        except DomainError as error:
-            ack(
-                response_action="errors",
-                errors={"reason": views.error_text(error, reader_of(actor))},
-            )
-            return
-        except Exception:
-            log.exception("contract reject form failed for %s", actor.slack_user_id)
-            ack(response_action="errors", errors={"reason": t(actor.locale, "error.internal")})
-            return
-        ack(response_action="update", view=views.done_view(moved, reader_of(actor)))
-        on_notify()
+            return views.done_view(moved, reader)
+
+        if answer_submission(
+            ack, actor, "reason", reject, lambda error: views.error_text(error, reader)
+        ):
+            on_notify()
 
     def button(step: str) -> None:
         """A button of a contract message: its value is the contract's id. What it does is told

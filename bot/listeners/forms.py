@@ -1,15 +1,15 @@
 """What the listeners with forms share: an answer that is a form to open after the ack, opening
-it, and ephemeral replies to whoever clicked a button."""
+it, answering a form's submission, and ephemeral replies to whoever clicked a button."""
 
 import logging
 from collections.abc import Callable
 
-from slack_bolt import Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.views.blocks import notice
-from commands.errors import DomainError
+from commands.errors import DomainError, FormProblems
 from commands.people import Actor, Reader
 
 log = logging.getLogger(__name__)
@@ -113,3 +113,32 @@ def reply_to_click(
         open_form(client, body.get("trigger_id", ""), answer.view, actor, respond, failed_key)
     else:
         tell(body, answer, client, respond)
+
+
+def answer_submission(
+    ack: Ack,
+    actor: Actor,
+    field: str,
+    produce: Callable[[], dict],
+    error_text: Callable[[DomainError], str],
+    field_errors: Callable[[dict[str, DomainError]], dict[str, str]] | None = None,
+) -> bool:
+    """Answer a form's submission with the view `produce` returns (the form turned into its
+    confirmation), or with what is wrong: the problems of a form each under its own field when
+    `field_errors` places them, any other domain error or an apology under `field`. True when
+    the submission went through."""
+    try:
+        done = produce()
+    except DomainError as error:
+        if isinstance(error, FormProblems) and field_errors is not None:
+            errors = field_errors(error.problems)
+        else:
+            errors = {field: error_text(error)}
+        ack(response_action="errors", errors=errors)
+        return False
+    except Exception:
+        log.exception("a form failed for %s (field %s)", actor.slack_user_id, field)
+        ack(response_action="errors", errors={field: t(actor.locale, "error.internal")})
+        return False
+    ack(response_action="update", view=done)
+    return True

@@ -1,14 +1,19 @@
 """`/order change …` (routed here from bot/listeners/orders.py), the change request form, and
 the Accept / Decline buttons of the desk's messages with their small form for a note."""
 
-import logging
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
-from bot.listeners.forms import FormToOpen, ack_with, answer_for, reader_of, reply_to_click
+from bot.listeners.forms import (
+    FormToOpen,
+    ack_with,
+    answer_for,
+    answer_submission,
+    reader_of,
+    reply_to_click,
+)
 from bot.views import order_changes as views
 from commands import order_text
 from commands.errors import DomainError, InvalidInput
@@ -26,8 +31,6 @@ from storage.db import Database
 from storage.models import utcnow
 
 FORM_FAILED = "order_change.form_failed"
-
-log = logging.getLogger(__name__)
 
 
 def handles(text: str) -> bool:
@@ -63,48 +66,40 @@ def register(app: App, db: Database, on_notify) -> None:
     def request_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
         reader = reader_of(actor)
-        try:
+
+        def request() -> dict:
             requested = submit_request(db, actor, view)
-        except ChangeProblems as problems:
-            ack(response_action="errors", errors=views.form_errors(problems.problems, reader))
-            return
-        except DomainError as error:
-            ack(response_action="errors", errors={"description": views.error_text(error, reader)})
-            return
-        except Exception:
-            log.exception("order change form failed for %s", actor.slack_user_id)
-            ack(response_action="errors", errors={"description": t(actor.locale, "error.internal")})
-            return
-        ack(
-            response_action="update",
-            view=views.done_view(views.requested_lines(requested, reader), actor.locale),
-        )
-        on_notify()
+            return views.done_view(views.requested_lines(requested, reader), actor.locale)
+
+        if answer_submission(
+            ack,
+            actor,
+            "description",
+            request,
+            lambda error: views.error_text(error, reader),
+            lambda problems: views.form_errors(problems, reader),
+        ):
+            on_notify()
 
     @app.view(views.DECIDE_FORM)
     def decision_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
         reader = reader_of(actor)
         note = views.form_text(view.get("state", {}).get("values", {}), "note")
-        try:
+
+        def decide() -> dict:
             target = views.decide_form_target(view)
             if target is None:
                 raise InvalidInput("order_change.error.decide_usage")
             accept, change_id = target
             with db.session() as session:
                 decided = decide_change(session, actor, change_id, accept, note)
-        except DomainError as error:
-            ack(response_action="errors", errors={"note": views.error_text(error, reader)})
-            return
-        except Exception:
-            log.exception("order change decision failed for %s", actor.slack_user_id)
-            ack(response_action="errors", errors={"note": t(actor.locale, "error.internal")})
-            return
-        ack(
-            response_action="update",
-            view=views.done_view(views.decided_lines(decided, reader), actor.locale),
-        )
-        on_notify()
+            return views.done_view(views.decided_lines(decided, reader), actor.locale)
+
+        if answer_submission(
+            ack, actor, "note", decide, lambda error: views.error_text(error, reader)
+        ):
+            on_notify()
 
     def button(verb: str) -> None:
         """Accept or Decline on a desk message: the form for a note, once it is clear the

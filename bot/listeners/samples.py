@@ -2,19 +2,24 @@
 feedback). Replies go to the asker only (ephemeral); forms confirm in place; everyone else
 hears through the outbox."""
 
-import logging
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
-from bot.listeners.forms import FormToOpen, ack_with, answer_for, reader_of, reply_to_click
+from bot.listeners.forms import (
+    FormToOpen,
+    ack_with,
+    answer_for,
+    answer_submission,
+    reader_of,
+    reply_to_click,
+)
 from bot.views import samples as views
 from bot.views.blocks import message, plain_section
 from commands import sample_text
 from commands.customer_lookup import match_customers
-from commands.errors import DomainError, InvalidInput
+from commands.errors import InvalidInput
 from commands.people import Actor
 from commands.samples import (
     CustomerChoice,
@@ -41,8 +46,6 @@ from storage.models import utcnow
 COMMAND = "/sample"
 FORM_FAILED = "sample.form_failed"
 
-log = logging.getLogger(__name__)
-
 
 def register(app: App, db: Database, on_notify) -> None:
     @app.command(COMMAND)
@@ -60,20 +63,20 @@ def register(app: App, db: Database, on_notify) -> None:
     def request_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
         reader = reader_of(actor)
-        try:
+
+        def request() -> dict:
             requested = submit_request(db, actor, view.get("state", {}).get("values", {}))
-        except SampleProblems as problems:
-            ack(response_action="errors", errors=views.form_errors(problems.problems, reader))
-            return
-        except DomainError as error:
-            ack(response_action="errors", errors={"product": views.error_text(error, reader)})
-            return
-        except Exception:
-            log.exception("sample request form failed for %s", actor.slack_user_id)
-            ack(response_action="errors", errors={"product": t(actor.locale, "error.internal")})
-            return
-        ack(response_action="update", view=views.requested_view(requested, *reader_pair(actor)))
-        on_notify()
+            return views.requested_view(requested, *reader_pair(actor))
+
+        if answer_submission(
+            ack,
+            actor,
+            "product",
+            request,
+            lambda error: views.error_text(error, reader),
+            lambda problems: views.form_errors(problems, reader),
+        ):
+            on_notify()
 
     def step_form(callback_id: str, block_id: str, step: Callable) -> None:
         """A step's form (reason, tracking number, feedback): done in place, or the problem
@@ -82,25 +85,23 @@ def register(app: App, db: Database, on_notify) -> None:
         @app.view(callback_id)
         def step_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
             actor: Actor = context["actor"]
+            reader = reader_of(actor)
             text = views.form_text(view.get("state", {}).get("values", {}), block_id)
-            try:
+
+            def move_sample() -> dict:
                 sample_id = views.form_sample_id(view)
                 if sample_id is None:
                     raise InvalidInput("sample.error.bad_id", word="?")
                 with db.session() as session:
                     moved = step(session, actor, sample_id, text)
-            except DomainError as error:
-                errors = {block_id: views.error_text(error, reader_of(actor))}
-                ack(response_action="errors", errors=errors)
-                return
-            except Exception:
-                log.exception("sample %s form failed for %s", callback_id, actor.slack_user_id)
-                ack(response_action="errors", errors={block_id: t(actor.locale, "error.internal")})
-                return
-            done = views.moved_text(moved, actor.slack_user_id, actor.locale)
-            title = views.status_label(moved.card.status, actor.locale)
-            ack(response_action="update", view=views.done_view(title, [done], actor.locale))
-            on_notify()
+                done = views.moved_text(moved, actor.slack_user_id, actor.locale)
+                title = views.status_label(moved.card.status, actor.locale)
+                return views.done_view(title, [done], actor.locale)
+
+            if answer_submission(
+                ack, actor, block_id, move_sample, lambda error: views.error_text(error, reader)
+            ):
+                on_notify()
 
     step_form(views.REJECT_FORM, "reason", reject_sample)
     step_form(views.SHIP_FORM, "tracking", ship_sample)

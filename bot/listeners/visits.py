@@ -1,21 +1,19 @@
 """`/visit`, the "Log as visit" message shortcut, the visit form and the buttons of a one-line
 visit that named several customers. Replies are ephemeral; forms confirm in place."""
 
-import logging
 import re
 from datetime import UTC, datetime
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
-from bot.listeners.forms import FormToOpen, ack_with, open_form
+from bot.listeners.forms import FormToOpen, ack_with, answer_submission, open_form
 from bot.listeners.replies import reply_for
 from bot.views import visits as views
 from bot.views.errors import error_text
 from commands import visit_text
 from commands.customer_lookup import match_customers
-from commands.errors import DomainError, InvalidInput
+from commands.errors import InvalidInput
 from commands.people import Actor
 from commands.visits import (
     VisitLogged,
@@ -31,8 +29,6 @@ from storage.models import utcnow
 COMMAND = "/visit"
 FORM_FAILED = "visit.form_failed"
 SHORTCUT = "log_as_visit"
-
-log = logging.getLogger(__name__)
 
 
 def register(app: App, db: Database, on_notify) -> None:
@@ -62,20 +58,20 @@ def register(app: App, db: Database, on_notify) -> None:
     @app.view(views.CALLBACK_ID)
     def visit_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
         actor: Actor = context["actor"]
-        try:
+
+        def log_visit() -> dict:
             logged = submit_form(db, actor, view.get("state", {}).get("values", {}))
-        except VisitProblems as problems:
-            ack(response_action="errors", errors=views.form_errors(problems.problems, actor.locale))
-            return
-        except DomainError as error:
-            ack(response_action="errors", errors={"summary": error_text(error, actor.locale)})
-            return
-        except Exception:
-            log.exception("visit form failed for %s", actor.slack_user_id)
-            ack(response_action="errors", errors={"summary": t(actor.locale, "error.internal")})
-            return
-        ack(response_action="update", view=views.logged_view(logged, actor.locale, actor.timezone))
-        on_notify()
+            return views.logged_view(logged, actor.locale, actor.timezone)
+
+        if answer_submission(
+            ack,
+            actor,
+            "summary",
+            log_visit,
+            lambda error: error_text(error, actor.locale),
+            lambda problems: views.form_errors(problems, actor.locale),
+        ):
+            on_notify()
 
     @app.action(re.compile(rf"^{views.PICK_ACTION}_\d+$"))
     def visit_customer_picked(

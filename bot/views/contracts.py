@@ -25,6 +25,7 @@ from bot.views.customer_select import customer_select_element, selected_customer
 from bot.views.forms import (
     FIELD,
     TITLE_LIMIT,
+    errors_by_field,
     field_value,
     iso_day,
     modal,
@@ -178,11 +179,7 @@ def read_form(values: dict) -> tuple[ContractDraft, dict[str, DomainError]]:
 
 
 def form_errors(problems: dict[str, DomainError], reader: Reader) -> dict[str, str]:
-    """Inline errors for `response_action: errors`, each under its own field."""
-    return {
-        field if field in FORM_FIELDS else "title": error_text(problem, reader)
-        for field, problem in problems.items()
-    }
+    return errors_by_field(problems, FORM_FIELDS, "title", lambda e: error_text(e, reader))
 
 
 def form_contract_id(view: dict) -> int | None:

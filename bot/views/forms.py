@@ -1,5 +1,6 @@
 """What the modals share: how they are built and how their submitted values are read."""
 
+from collections.abc import Callable
 from datetime import date
 
 from slack_sdk.models.blocks import Block
@@ -7,6 +8,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import day, t
 from bot.views.blocks import clip
+from commands.errors import DomainError
 
 FIELD = "value"  # the action_id of every input but a customer select
 TITLE_LIMIT = 24  # characters Slack allows in a modal's title
@@ -52,3 +54,16 @@ def short_list(names, locale: str) -> str:
 def iso_day(iso: str | None, locale: str) -> str:
     """A day kept as ISO text in a message's parameters, for the reader."""
     return day(date.fromisoformat(iso), locale) if iso else "—"
+
+
+def errors_by_field(
+    problems: dict[str, DomainError],
+    fields,
+    fallback: str,
+    text: Callable[[DomainError], str],
+) -> dict[str, str]:
+    """Inline errors for `response_action: errors`, each under its own field; a problem with
+    no field of its own goes under `fallback`."""
+    return {
+        name if name in fields else fallback: text(problem) for name, problem in problems.items()
+    }

@@ -27,7 +27,15 @@ from bot.views.blocks import (
     mrkdwn_section,
     plain_section,
 )
-from bot.views.forms import FIELD, TITLE_LIMIT, field_value, iso_day, modal, short_list
+from bot.views.forms import (
+    FIELD,
+    TITLE_LIMIT,
+    errors_by_field,
+    field_value,
+    iso_day,
+    modal,
+    short_list,
+)
 from bot.views.orders import status_label as order_status_label
 from commands.errors import DomainError, InvalidInput
 from commands.order_changes import (
@@ -132,10 +140,7 @@ def read_request_form(values: dict) -> tuple[ChangeDraft, dict[str, DomainError]
 
 
 def form_errors(problems: dict[str, DomainError], reader: Reader) -> dict[str, str]:
-    return {
-        field if field in FORM_FIELDS else "description": error_text(problem, reader)
-        for field, problem in problems.items()
-    }
+    return errors_by_field(problems, FORM_FIELDS, "description", lambda e: error_text(e, reader))
 
 
 def decide_form(card: ChangeCard, accept: bool, reader: Reader) -> dict:

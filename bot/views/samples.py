@@ -20,7 +20,7 @@ from bot.i18n import day, moment, number, t
 from bot.views.blocks import clip, context, escape, header, message, mrkdwn_section, plain_section
 from bot.views.customer_select import customer_label, customer_select_element
 from bot.views.customer_select import selected_customer_id as _selected_customer
-from bot.views.forms import FIELD, TITLE_LIMIT, field_value, modal, short_list
+from bot.views.forms import FIELD, TITLE_LIMIT, errors_by_field, field_value, modal, short_list
 from commands.customer_lookup import CustomerMatches
 from commands.customers import CustomerRef
 from commands.errors import DomainError, InvalidInput
@@ -157,11 +157,7 @@ def read_request_form(values: dict) -> tuple[SampleDraft, dict[str, DomainError]
 
 
 def form_errors(problems: dict[str, DomainError], reader: Reader) -> dict[str, str]:
-    """Inline errors for `response_action: errors`, each under its own field."""
-    return {
-        field if field in BLOCK_IDS else "product": error_text(problem, reader)
-        for field, problem in problems.items()
-    }
+    return errors_by_field(problems, BLOCK_IDS, "product", lambda e: error_text(e, reader))
 
 
 def requested_view(result: SampleRequested, locale: str, timezone: str) -> dict:

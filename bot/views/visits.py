@@ -35,7 +35,7 @@ from bot.views.customer_select import (
     selected_customer_id,
 )
 from bot.views.errors import error_text
-from bot.views.forms import FIELD, TITLE_LIMIT, field_value, selected_value
+from bot.views.forms import FIELD, TITLE_LIMIT, errors_by_field, field_value, selected_value
 from commands.customers import CustomerRef
 from commands.errors import DomainError, InvalidInput
 from commands.people import Reader
@@ -174,11 +174,7 @@ def read_form(values: dict, now: datetime) -> tuple[VisitDraft, dict[str, Domain
 
 
 def form_errors(problems: dict[str, DomainError], locale: str) -> dict[str, str]:
-    """Inline errors for `response_action: errors`, each under its own field."""
-    return {
-        field if field in BLOCK_IDS else "summary": error_text(problem, locale)
-        for field, problem in problems.items()
-    }
+    return errors_by_field(problems, BLOCK_IDS, "summary", lambda e: error_text(e, locale))
 
 
 def logged_view(logged: VisitLogged, locale: str, timezone: str) -> dict:
