@@ -457,19 +457,32 @@ def _submitted(session: Session, actor: Actor, loaded: _Loaded, step: str) -> Co
     reviewers, fallback = _reviewers(session, loaded)
     card = _card(session, loaded)
     round_ = _count(session, loaded.contract.id, "submit")
-    for member in reviewers:
-        notify(
-            session,
-            key=_key(loaded, round_, "review-ask", member.slack_user_id),
-            channel=member.slack_user_id,
-            kind="contract_request",
-            ask="review",
-            fallback=fallback,
-            buttons=["review", "reject"],
-            **card.params(),
-        )
+    _ask(session, loaded, round_, "review", reviewers, fallback, card)
     _tell_owner(session, actor, loaded, card, f"{round_}:submitted")
     return ContractMoved(card, step, tuple(m.name for m in reviewers))
+
+
+def _ask(
+    session: Session,
+    loaded: _Loaded,
+    round_: int,
+    ask: str,
+    members: list[Member],
+    fallback: bool,
+    card: ContractCard,
+) -> None:
+    """Ask each of `members` to review or approve, with the buttons to do it or reject."""
+    for member in members:
+        notify(
+            session,
+            key=_key(loaded, round_, f"{ask}-ask", member.slack_user_id),
+            channel=member.slack_user_id,
+            kind="contract_request",
+            ask=ask,
+            fallback=fallback,
+            buttons=[ask, "reject"],
+            **card.params(),
+        )
 
 
 def _reviewed(session: Session, actor: Actor, loaded: _Loaded, step: str) -> ContractMoved:
@@ -477,17 +490,7 @@ def _reviewed(session: Session, actor: Actor, loaded: _Loaded, step: str) -> Con
     round_ = _count(session, loaded.contract.id, "submit")
     _update_asks(session, loaded, round_, "review-ask", "reviewed", card)
     approvers, fallback = _approvers(session, loaded)
-    for member in approvers:
-        notify(
-            session,
-            key=_key(loaded, round_, "approve-ask", member.slack_user_id),
-            channel=member.slack_user_id,
-            kind="contract_request",
-            ask="approve",
-            fallback=fallback,
-            buttons=["approve", "reject"],
-            **card.params(),
-        )
+    _ask(session, loaded, round_, "approve", approvers, fallback, card)
     _tell_owner(session, actor, loaded, card, f"{round_}:reviewed")
     return ContractMoved(card, step, tuple(m.name for m in approvers))
 
