@@ -81,7 +81,7 @@ def test_console_acts_as_a_member_and_prints_the_dm_the_bot_sends(tmp_path):
         "console", "--as", "UDESK0001", "-c", "/order 更新 1237 已确认", cwd=tmp_path
     )
     assert "订单 1237" in result.stdout and "已从已接收改为已审核确认" in result.stdout
-    assert "[message to UREP00001]" in result.stdout
+    assert "［发给 UREP00001 的消息］" in result.stdout  # the header in the member's language
     again = salesdesk("console", "-c", "/order 1237", cwd=tmp_path)
     assert "Confirmed" in again.stdout and "Last change: 李娜 Li Na" in again.stdout
 

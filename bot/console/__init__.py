@@ -11,6 +11,7 @@ from sqlmodel import select
 from bot.app import create_desk
 from bot.console.local_slack import LocalSlack
 from bot.console.render import render_form, render_message
+from bot.i18n import t
 from bot.runtime import open_database
 from bot.settings import Settings
 from storage.demo import is_empty, load_demo, load_demo_paperwork
@@ -22,7 +23,6 @@ except ImportError:  # pragma: no cover
     SignatureVerifier = None
 
 RESPONSE_URL_METHOD = "response"  # what the bot sends to a command's response_url, printed
-BANNER = "Sales Desk console: type what you would type in Slack, like /order help. Ctrl-D to quit."
 
 
 def run_console(settings: Settings, line: str | None = None, user: str | None = None) -> int:
@@ -33,25 +33,28 @@ def run_console(settings: Settings, line: str | None = None, user: str | None = 
             load_demo_paperwork(session, date.today())
         member = _member(session, user)
     if member is None:
-        print(f"salesdesk: no member with Slack user id {user}", file=sys.stderr)
+        print(t(settings.locale, "console.no_member", user=user), file=sys.stderr)
         return 2
     locale = member.locale or member.slack_locale or settings.locale
     with LocalSlack(_printer(locale)) as slack:
         secret = secrets.token_hex(16)
         console_settings = _console_settings(settings, slack.api_url, secret)
         desk = create_desk(console_settings, db, process_before_response=True)
-        session = ConsoleSession(desk, member, secret, slack.api_url + RESPONSE_URL_METHOD)
+        response_url = slack.api_url + RESPONSE_URL_METHOD
+        session = ConsoleSession(desk, member, locale, secret, response_url)
         if line is not None:
             return session.run(line)
-        print(BANNER)
-        print(f"You are {member.name} ({member.slack_user_id}, {member.role}).")
+        print(t(locale, "console.banner"))
+        you = {"name": member.name, "user": member.slack_user_id, "role": member.role}
+        print(t(locale, "console.you_are", **you))
         return session.loop()
 
 
 class ConsoleSession:
-    def __init__(self, desk, member: Member, secret: str, response_url: str):
+    def __init__(self, desk, member: Member, locale: str, secret: str, response_url: str):
         self.desk = desk
         self.member = member
+        self.locale = locale
         self.secret = secret
         self.response_url = response_url
 
@@ -68,12 +71,12 @@ class ConsoleSession:
     def run(self, line: str) -> int:
         line = line.strip()
         if not line.startswith("/"):
-            print("Type a slash command, like /order help or /order list.")
+            print(t(self.locale, "console.type_a_command"))
             return 1
         command, _, text = line.partition(" ")
         response = self.desk.app.dispatch(self._request(command, text.strip()))
         if response.status != 200:
-            print(f"That command is not available here ({command}).")
+            print(t(self.locale, "console.unknown_command", command=command))
             return 1
         if response.body:
             print(render_message(_json(response.body)))
@@ -125,7 +128,7 @@ def _console_settings(settings: Settings, api_url: str, secret: str) -> Settings
 def _printer(locale: str):
     def print_post(method: str, args: dict) -> None:
         if method == "chat.postMessage":
-            print(f"\n[message to {args.get('channel')}]")
+            print("\n" + t(locale, "console.message_to", channel=args.get("channel")))
             print(render_message(args))
         elif method in (RESPONSE_URL_METHOD, "chat.postEphemeral"):
             print(render_message(args))

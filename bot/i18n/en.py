@@ -118,4 +118,11 @@ MESSAGES = {
     "import.reject.contact_needs_name": "a new contact needs a contact_name",
     "import.none_imported": "No row was imported. Fix the rejected lines and import the file again.",
     "console.form": "[form: {title}] In Slack a form opens here; the console lists what it asks.",
+    "console.banner": "Sales Desk console: type what you would type in Slack, like /order help. "
+    "Ctrl-D to quit.",
+    "console.you_are": "You are {name} ({user}, {role}).",
+    "console.type_a_command": "Type a slash command, like /order help or /order list.",
+    "console.unknown_command": "That command is not available here ({command}).",
+    "console.message_to": "[message to {channel}]",
+    "console.no_member": "salesdesk: no member with Slack user id {user}",
 }

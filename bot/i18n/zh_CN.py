@@ -106,4 +106,10 @@ MESSAGES = {
     "import.reject.contact_needs_name": "新建联系人需要填写 contact_name",
     "import.none_imported": "没有导入任何行。请修改被拒绝的行后重新导入该文件。",
     "console.form": "［表单：{title}］在 Slack 中这里会打开表单；控制台只列出它要填写的内容。",
+    "console.banner": "Sales Desk 控制台：像在 Slack 里一样输入，例如 /order help。按 Ctrl-D 退出。",
+    "console.you_are": "你是 {name}（{user}，{role}）。",
+    "console.type_a_command": "请输入斜杠命令，例如 /order help 或 /order list。",
+    "console.unknown_command": "这里没有这个命令（{command}）。",
+    "console.message_to": "［发给 {channel} 的消息］",
+    "console.no_member": "salesdesk：没有 Slack 用户 ID 为 {user} 的成员",
 }
