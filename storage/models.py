@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event, true
 from sqlmodel import Field, SQLModel
 
 ROLES = ("rep", "desk", "manager", "admin")
@@ -69,12 +69,15 @@ class Member(SQLModel, table=True):
     locale: str | None = Field(default=None, max_length=8)
     slack_locale: str | None = Field(default=None, max_length=8)
     email: str | None = Field(default=None, max_length=200)
+    # A member who left: history stays theirs, but they no longer use the desk.
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    deactivated_at: datetime | None = None
 
 
 class Customer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=40, unique=True)
-    name: str = Field(max_length=200, unique=True)
+    name: str = Field(max_length=500, unique=True)
     owner_id: int = Field(foreign_key="member.id", index=True)
     tier: str | None = Field(default=None, max_length=1)
     region: str | None = Field(default=None, max_length=100)
@@ -84,7 +87,7 @@ class Customer(SQLModel, table=True):
     is_prospect: bool = False
     credit_limit: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 2)))
     # Code and name folded for search: case- and width-insensitive ("ＡＣＭＥ" finds "acme").
-    search_text: str = Field(default="", max_length=300, index=True)
+    search_text: str = Field(default="", max_length=600, index=True)
 
 
 @event.listens_for(Customer, "before_insert")
@@ -145,6 +148,8 @@ class OrderLine(SQLModel, table=True):
 
 class OrderStatusChange(SQLModel, table=True):
     __tablename__ = "order_status_change"
+    # An order's newest change is read by (order_id, max id) on every /order status.
+    __table_args__ = (Index("ix_order_status_change_order_id_id", "order_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="sales_order.id", index=True)
@@ -187,6 +192,16 @@ class Notification(SQLModel, table=True):
     sent_channel: str | None = Field(default=None, max_length=32)
     sent_ts: str | None = Field(default=None, max_length=32)
     updates_key: str | None = Field(default=None, max_length=200)
+
+
+class SendPace(SQLModel, table=True):
+    """When a channel may be sent to next ("*": the whole workspace, after a Retry-After),
+    shared by every process that delivers the outbox."""
+
+    __tablename__ = "send_pace"
+
+    scope: str = Field(max_length=32, primary_key=True)
+    not_before: datetime
 
 
 class JobRun(SQLModel, table=True):
