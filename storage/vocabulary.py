@@ -2,6 +2,11 @@
 (Slack, the console and CSV imports)."""
 
 import re
+import unicodedata
+from functools import cache
+
+from babel.core import get_global
+from babel.numbers import get_territory_currencies
 
 from storage.models import ORDER_STATUSES
 
@@ -47,3 +52,54 @@ def order_status(word: str) -> str | None:
     if lowered in ORDER_STATUSES:
         return lowered
     return STATUS_ALIASES.get(lowered)
+
+
+LANGUAGES = ("en", "zh-CN")
+# What people write for the yuan besides its ISO code. "¥" is also the yen's sign, but in a
+# Chinese back office it means the yuan; the yen is written JPY (or 日元).
+YUAN_WORDS = {"RMB", "人民币", "元", "¥", "CNH"}
+OTHER_WORDS = {
+    "美元": "USD",
+    "欧元": "EUR",
+    "日元": "JPY",
+    "港币": "HKD",
+    "港元": "HKD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+}
+
+
+def language(code: str | None) -> str | None:
+    """The language we speak for a locale code as Slack, a CSV file or a setting writes it:
+    any English ("en-US", "en_GB") is en, any Chinese ("zh-TW", "zh-HK") is zh-CN; None for a
+    language we do not speak (the caller falls back to its default and says so)."""
+    if not code:
+        return None
+    lowered = code.strip().replace("_", "-").lower()
+    if lowered == "en" or lowered.startswith("en-"):
+        return "en"
+    if lowered == "zh" or lowered.startswith("zh-"):
+        return "zh-CN"
+    return None
+
+
+def currency(word: str) -> str | None:
+    """The ISO 4217 code a currency is written as ("usd", "RMB", "人民币", "元", "¥" → CNY), or
+    None if it names no currency in use."""
+    text = unicodedata.normalize("NFKC", word).strip()
+    if text in YUAN_WORDS or text.upper() in YUAN_WORDS:
+        return "CNY"
+    if text in OTHER_WORDS:
+        return OTHER_WORDS[text]
+    code = text.upper()
+    return code if code in currencies_in_use() else None
+
+
+@cache
+def currencies_in_use() -> frozenset[str]:
+    """Every ISO 4217 currency some territory uses as tender today (CLDR's data, via Babel)."""
+    territories = get_global("territory_currencies")
+    return frozenset(
+        code for territory in territories for code in get_territory_currencies(territory)
+    )

@@ -10,6 +10,7 @@ from babel.numbers import format_currency, format_decimal
 
 from bot.i18n import en, zh_CN
 from bot.i18n.catalog import area_messages
+from storage.vocabulary import language
 
 _AREAS = area_messages()
 CATALOGS = {"en": en.MESSAGES | _AREAS["en"], "zh-CN": zh_CN.MESSAGES | _AREAS["zh-CN"]}
@@ -18,14 +19,7 @@ DEFAULT_LOCALE = "en"
 
 def normalise_locale(value: str | None) -> str | None:
     """Map Slack's or a CSV's locale ('zh-CN', 'zh_CN', 'en-US', 'ZH') to one we speak."""
-    if not value:
-        return None
-    value = value.replace("_", "-").lower()
-    if value.startswith("zh"):
-        return "zh-CN"
-    if value.startswith("en"):
-        return "en"
-    return None
+    return language(value)
 
 
 def t(locale: str, key: str, **params: object) -> str:
