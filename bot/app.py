@@ -14,7 +14,7 @@ from bot.slack_client import slack_client
 from bot.views.notifications import render_notification
 from commands.people import Reader
 from commands.when import warm_up
-from jobs.outbox import OutboxSender
+from jobs.outbox import PER_CHANNEL_SECONDS, OutboxSender
 from jobs.runner import JobRunner
 from jobs.scheduler import JobScheduler
 from storage.db import Database
@@ -46,10 +46,12 @@ def create_desk(
     db: Database,
     outbox_poll_seconds: float = 5.0,
     process_before_response: bool = False,
+    outbox_pace_seconds: float = PER_CHANNEL_SECONDS,
 ) -> SalesDesk:
     """The Bolt app with every listener. `process_before_response` finishes a listener's work
     (forms opened, follow-ups sent) before answering: for the console, never for Slack, which
-    wants its answer within three seconds."""
+    wants its answer within three seconds. `outbox_pace_seconds`: the least time between two
+    messages to one channel (Slack's second; tests that are not about pacing use 0)."""
     app = App(
         # No token here: `authorize` hands it to each request's client.
         client=slack_client(None, settings.slack_api_url),
@@ -66,6 +68,7 @@ def create_desk(
         defaults=Reader(settings.locale, settings.timezone),
         admins=settings.admins,
         poll_seconds=outbox_poll_seconds,
+        pace_seconds=outbox_pace_seconds,
     )
     app.middleware(member_resolver(db, settings))
     listeners.register(app, db, on_notify=outbox.wake, settings=settings)

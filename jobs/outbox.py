@@ -46,6 +46,7 @@ class OutboxSender:
         admins: frozenset[str] = frozenset(),
         poll_seconds: float = 5.0,
         batch: int = 50,
+        pace_seconds: float = PER_CHANNEL_SECONDS,
     ):
         self.db = db
         self.client = client
@@ -53,6 +54,7 @@ class OutboxSender:
         self.defaults = defaults
         self.admins = admins
         self.poll_seconds = poll_seconds
+        self.pace_seconds = pace_seconds
         self._last_post: dict[str, float] = {}
         self.batch = batch
         self._wake = threading.Event()
@@ -181,7 +183,7 @@ class OutboxSender:
 
     def _pace(self, channel: str) -> None:
         """At most one message a second to any one channel, as Slack asks."""
-        wait = self._last_post.get(channel, 0.0) + PER_CHANNEL_SECONDS - time.monotonic()
+        wait = self._last_post.get(channel, 0.0) + self.pace_seconds - time.monotonic()
         if wait > 0:
             time.sleep(wait)
         self._last_post[channel] = time.monotonic()

@@ -43,7 +43,10 @@ class Reply:
 
 
 class RunningDesk:
-    def __init__(self, db: Database, slack: SlackStandIn, **settings):
+    """`pace_seconds`: the outbox's least time between two messages to one channel; 0 here,
+    so tests do not sleep through Slack's second (the pacing tests set it)."""
+
+    def __init__(self, db: Database, slack: SlackStandIn, pace_seconds: float = 0.0, **settings):
         self.slack = slack
         self.settings = Settings(
             database_url=db.url,
@@ -52,7 +55,9 @@ class RunningDesk:
             slack_api_url=slack.api_url,
             **settings,
         )
-        self.desk = create_desk(self.settings, db, outbox_poll_seconds=0.2)
+        self.desk = create_desk(
+            self.settings, db, outbox_poll_seconds=0.2, outbox_pace_seconds=pace_seconds
+        )
         self._server = make_server(
             "127.0.0.1", 0, wsgi_app(self.desk), _ThreadingWSGIServer, _QuietHandler
         )
