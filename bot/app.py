@@ -11,6 +11,7 @@ from bot import listeners
 from bot.middleware import member_resolver
 from bot.settings import Settings
 from bot.slack_client import slack_client
+from bot.unavailable import KnownLanguages, error_handler
 from bot.views.notifications import render_notification
 from commands.people import Reader
 from commands.when import warm_up
@@ -70,7 +71,10 @@ def create_desk(
         poll_seconds=outbox_poll_seconds,
         pace_seconds=outbox_pace_seconds,
     )
+    languages = KnownLanguages()
     app.middleware(member_resolver(db, settings))
+    app.middleware(languages.middleware)
+    app.error(error_handler(languages, settings.locale))
     listeners.register(app, db, on_notify=outbox.wake, settings=settings)
     return SalesDesk(settings, db, app, outbox)
 
