@@ -491,17 +491,18 @@ def test_timing_report():
     """Not a benchmark: prints the median time per call over the corpus (run with -s)."""
     warm_up()
     times: dict[str, list[float]] = {"grammar": [], "dateparser": [], "all": []}
-    from commands import when
+    from commands.when.grammar import scan
+    from commands.when.words import Invalid, clean
 
     for text, tz, _ in CORPUS:
         now = now_in(tz)
         start = time.perf_counter()
         parse_when(text, tz, now)
         elapsed = (time.perf_counter() - start) * 1000
-        cleaned = when._clean(text)
+        cleaned = clean(text)
         try:
-            ours = when._scan(cleaned) is not None
-        except when._Invalid:
+            ours = scan(cleaned) is not None
+        except Invalid:
             ours = True
         times["grammar" if ours or not cleaned else "dateparser"].append(elapsed)
         times["all"].append(elapsed)
