@@ -286,6 +286,229 @@ def test_prefer_changes_only_what_is_ambiguous(text, future, past):
     check(parse_when(text, SH, now_in(SH), prefer="past"), past, SH)
 
 
+# --- deadlines: a deadline names the last day of what it names --------------------------------
+
+# Read at the corpus moment (Sunday 22 November 2026, 10:30), in both zones.
+DEADLINES = [
+    ("周五前", "2026-11-27 00:00"),
+    ("下周三之前", "2026-11-25 00:00"),
+    ("截止周五", "2026-11-27 00:00"),
+    ("最迟下周一", "2026-11-23 00:00"),
+    ("周五下午3点前", "2026-11-27 15:00"),
+    ("今天之内", "2026-11-22 00:00"),
+    ("本周内", "2026-11-22 00:00"),  # said on Sunday, the week's last day
+    ("下周内", "2026-11-29 00:00"),
+    ("月底", "2026-11-30 00:00"),
+    ("月底前", "2026-11-30 00:00"),
+    ("本月内", "2026-11-30 00:00"),
+    ("下个月底", "2026-12-31 00:00"),
+    ("上个月底", "2026-10-31 00:00"),
+    ("下月初", "2026-12-01 00:00"),
+    ("本月初", "2026-11-01 00:00"),
+    ("月初", "2026-12-01 00:00"),  # this month's 1st has passed
+    ("中旬", "2026-12-20 00:00"),
+    ("下旬", "2026-11-30 00:00"),
+    ("12月底前", "2026-12-31 00:00"),
+    ("2月底", "2027-02-28 00:00"),
+    ("15号前", "2026-12-15 00:00"),
+    ("年底前", "2026-12-31 00:00"),
+    ("明年年底", "2027-12-31 00:00"),
+    ("年初", "2027-01-01 00:00"),
+    ("3天内", "2026-11-25 10:30"),
+    ("两周内", "2026-12-06 10:30"),
+    ("一个月内", "2026-12-22 10:30"),
+    ("半小时内", "2026-11-22 11:00"),
+    ("by Friday", "2026-11-27 00:00"),
+    ("before Friday", "2026-11-27 00:00"),
+    ("no later than Friday", "2026-11-27 00:00"),
+    ("due Friday", "2026-11-27 00:00"),
+    ("before 3pm", "2026-11-22 15:00"),
+    ("by the 15th", "2026-12-15 00:00"),
+    ("by end of month", "2026-11-30 00:00"),
+    ("by the end of the month", "2026-11-30 00:00"),
+    ("month end", "2026-11-30 00:00"),
+    ("eom", "2026-11-30 00:00"),
+    ("within this month", "2026-11-30 00:00"),
+    ("by end of next month", "2026-12-31 00:00"),
+    ("end of this week", "2026-11-22 00:00"),
+    ("end of next week", "2026-11-29 00:00"),
+    ("eow", "2026-11-22 00:00"),
+    ("early next month", "2026-12-01 00:00"),
+    ("beginning of next month", "2026-12-01 00:00"),
+    ("mid-month", "2026-12-15 00:00"),
+    ("mid next month", "2026-12-15 00:00"),
+    ("end of december", "2026-12-31 00:00"),
+    ("end of February", "2027-02-28 00:00"),
+    ("by end of year", "2026-12-31 00:00"),
+    ("year-end", "2026-12-31 00:00"),
+    ("end of next year", "2027-12-31 00:00"),
+    ("EOD", "2026-11-22 17:00"),
+    ("end of day", "2026-11-22 17:00"),
+    ("by EOD Friday", "2026-11-27 17:00"),
+    ("within 3 days", "2026-11-25 10:30"),
+    ("within 2 hours", "2026-11-22 12:30"),
+    # words that name no deadline
+    ("前", None),
+    ("by", None),
+    ("by now", None),
+    ("月底 月初", None),
+    ("end of month friday", None),
+    ("本周内周五", None),
+    ("13月底", None),
+    ("年底 3天内", None),
+]
+
+
+@pytest.mark.parametrize("tz", [SH, NY])
+@pytest.mark.parametrize(("text", "expected"), DEADLINES)
+def test_deadlines(text, expected, tz):
+    check(parse_when(text, tz, now_in(tz)), expected, tz)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        # the last day of a month (a Monday)
+        ("月底", "2026-11-30 18:00", "2026-11-30 00:00"),
+        ("月底前", "2026-11-30 18:00", "2026-11-30 00:00"),
+        ("by end of month", "2026-11-30 18:00", "2026-11-30 00:00"),
+        ("下月初", "2026-11-30 18:00", "2026-12-01 00:00"),
+        ("月初", "2026-11-30 18:00", "2026-12-01 00:00"),
+        ("end of next month", "2026-11-30 18:00", "2026-12-31 00:00"),
+        ("本周内", "2026-11-30 18:00", "2026-12-06 00:00"),
+        ("周五前", "2026-11-30 18:00", "2026-12-04 00:00"),
+        ("15号前", "2026-11-30 18:00", "2026-12-15 00:00"),
+        ("中旬", "2026-11-30 18:00", "2026-12-20 00:00"),
+        # the end of a short February
+        ("月底前", "2027-02-27 09:00", "2027-02-28 00:00"),
+        ("下月底", "2027-02-27 09:00", "2027-03-31 00:00"),
+        # the last day of the year (a Thursday)
+        ("年底前", "2026-12-31 16:00", "2026-12-31 00:00"),
+        ("by end of year", "2026-12-31 16:00", "2026-12-31 00:00"),
+        ("明年年底", "2026-12-31 16:00", "2027-12-31 00:00"),
+        ("年初", "2026-12-31 16:00", "2027-01-01 00:00"),
+        ("下月初", "2026-12-31 16:00", "2027-01-01 00:00"),
+        ("end of next month", "2026-12-31 16:00", "2027-01-31 00:00"),
+        ("月底", "2026-12-31 16:00", "2026-12-31 00:00"),
+        ("本周内", "2026-12-31 16:00", "2027-01-03 00:00"),
+        ("end of next week", "2026-12-31 16:00", "2027-01-10 00:00"),
+        ("下周三之前", "2026-12-31 16:00", "2027-01-06 00:00"),
+        ("周五前", "2026-12-31 16:00", "2027-01-01 00:00"),
+        ("15号前", "2026-12-31 16:00", "2027-01-15 00:00"),
+        ("3天内", "2026-12-31 16:00", "2027-01-03 16:00"),
+        ("1.5", "2026-12-31 16:00", "2027-01-05 00:00"),
+        ("12.31", "2026-12-31 16:00", "2026-12-31 00:00"),
+    ],
+)
+def test_deadlines_near_a_month_end_and_a_year_end(text, at, expected):
+    check(parse_when(text, SH, local(at, SH)), expected, SH)
+
+
+def test_a_deadline_ends_in_the_readers_zone():
+    # 20:00 UTC on 30 November: already 1 December in Shanghai, still 30 November in New York.
+    instant = datetime(2026, 11, 30, 20, 0, tzinfo=UTC)
+    check(parse_when("月底前", SH, instant), "2026-12-31 00:00", SH)
+    check(parse_when("月底前", NY, instant), "2026-11-30 00:00", NY)
+    check(parse_when("early next month", SH, instant), "2027-01-01 00:00", SH)
+    check(parse_when("early next month", NY, instant), "2026-12-01 00:00", NY)
+    new_years_eve = datetime(2026, 12, 31, 20, 0, tzinfo=UTC)
+    check(parse_when("年底前", SH, new_years_eve), "2027-12-31 00:00", SH)
+    check(parse_when("年底前", NY, new_years_eve), "2026-12-31 00:00", NY)
+
+
+# --- Chinese public holidays: the official breaks and make-up working days ---------------------
+
+# 2026: 元旦 1-3 Jan (Sunday 4 Jan a make-up working day); 春节 15-23 Feb (Saturday 14 Feb a
+# make-up working day); 中秋 25-27 Sep; 国庆 1-7 Oct. 2025: 国庆 and 中秋 one break, 1-8 Oct.
+HOLIDAYS = [
+    ("元旦", "2025-12-20 10:00", "2026-01-01 00:00"),
+    ("元旦前", "2025-12-20 10:00", "2025-12-31 00:00"),
+    ("元旦后", "2025-12-20 10:00", "2026-01-04 00:00"),  # a Sunday worked in lieu
+    ("春节", "2025-12-20 10:00", "2026-02-15 00:00"),
+    ("春节前", "2025-12-20 10:00", "2026-02-14 00:00"),  # a Saturday worked in lieu
+    ("春节后", "2025-12-20 10:00", "2026-02-24 00:00"),
+    ("年前", "2025-12-20 10:00", "2026-02-14 00:00"),
+    ("年后", "2025-12-20 10:00", "2026-02-24 00:00"),
+    ("明年春节前", "2025-12-20 10:00", "2026-02-14 00:00"),
+    ("過年後", "2025-12-20 10:00", "2026-02-24 00:00"),
+    ("before Chinese New Year", "2025-12-20 10:00", "2026-02-14 00:00"),
+    ("by Spring Festival", "2025-12-20 10:00", "2026-02-14 00:00"),
+    ("after Chinese New Year", "2025-12-20 10:00", "2026-02-24 00:00"),
+    ("after the CNY break", "2025-12-20 10:00", "2026-02-24 00:00"),
+    ("清明节前", "2025-12-20 10:00", "2026-04-03 00:00"),
+    ("五一后", "2025-12-20 10:00", "2026-05-06 00:00"),
+    ("before National Day", "2025-12-20 10:00", "2026-09-30 00:00"),
+    ("国庆节后", "2025-12-20 10:00", "2026-10-08 00:00"),
+    ("国庆假期后上午10点", "2025-12-20 10:00", "2026-10-08 10:00"),
+    ("2026年国庆节前", "2025-12-20 10:00", "2026-09-30 00:00"),
+    # a day of the Mid-Autumn break, a week before National Day
+    ("中秋节后", "2026-09-25 10:00", "2026-09-28 00:00"),
+    ("国庆节前", "2026-09-25 10:00", "2026-09-30 00:00"),
+    ("国庆", "2026-09-25 10:00", "2026-10-01 00:00"),
+    ("十一后", "2026-09-25 10:00", "2026-10-08 00:00"),
+    ("after the national day holiday", "2026-09-25 10:00", "2026-10-08 00:00"),
+    # 2025: Mid-Autumn fell inside the National Day break
+    ("中秋节", "2025-09-20 10:00", "2025-10-06 00:00"),
+    ("中秋节后", "2025-09-20 10:00", "2025-10-09 00:00"),
+    ("国庆节前", "2025-09-20 10:00", "2025-09-30 00:00"),
+    ("after National Day", "2025-09-20 10:00", "2025-10-09 00:00"),
+    # years chinese_calendar does not know are not guessed
+    ("2027年春节", "2025-12-20 10:00", None),
+    ("春节前", "2026-09-25 10:00", None),
+    ("国庆节后", "2026-11-22 10:30", None),
+    ("after National Day", "2026-11-22 10:30", None),
+    ("元旦", "2026-11-22 10:30", None),
+    # numbers that look like a holiday are not one
+    ("十一号", "2026-09-25 10:00", "2026-10-11 00:00"),
+    ("十一月三号", "2026-09-25 10:00", "2026-11-03 00:00"),
+    ("十一点", "2026-09-25 10:00", "2026-09-25 11:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "expected"), HOLIDAYS)
+def test_chinese_public_holidays(text, at, expected):
+    check(parse_when(text, SH, local(at, SH)), expected, SH)
+
+
+def test_holidays_looking_back_and_from_new_york():
+    after_the_break = local("2026-10-20 10:00", SH)
+    check(parse_when("国庆节后", SH, after_the_break, prefer="past"), "2026-10-08 00:00", SH)
+    check(parse_when("春节前", SH, after_the_break, prefer="past"), "2026-02-14 00:00", SH)
+    check(parse_when("元旦", SH, after_the_break, prefer="past"), "2026-01-01 00:00", SH)
+    new_york = local("2025-12-20 10:00", NY)
+    check(parse_when("after Chinese New Year", NY, new_york), "2026-02-24 00:00", NY)
+
+
+# --- dotted dates: Y.M.D and M.D; D.M.Y only when the numbers allow one reading --------------
+
+DOTTED = [
+    ("12.3", "2026-12-03 00:00"),
+    ("12.03", "2026-12-03 00:00"),
+    ("2026.12.3", "2026-12-03 00:00"),
+    ("2026.12.03 15:00", "2026-12-03 15:00"),
+    ("11.21", "2027-11-21 00:00"),  # passed this year
+    ("12.3 15:00", "2026-12-03 15:00"),
+    ("12.3前", "2026-12-03 00:00"),
+    ("25.12.2026", "2026-12-25 00:00"),
+    ("12.25.2026", "2026-12-25 00:00"),
+    ("3.3.2027", "2027-03-03 00:00"),
+    ("3.12.2026", None),  # 3 December or 12 March
+    ("13.5", None),
+    ("2026.2.30", None),
+    ("12.3.5", None),
+    # after a day or a part of the day, a dotted pair is a clock time
+    ("明天10.30", "2026-11-23 10:30"),
+    ("明天下午3.30", "2026-11-23 15:30"),
+    ("周五 9.30", "2026-11-27 09:30"),
+]
+
+
+@pytest.mark.parametrize("tz", [SH, NY])
+@pytest.mark.parametrize(("text", "expected"), DOTTED)
+def test_dotted_dates(text, expected, tz):
+    check(parse_when(text, tz, now_in(tz)), expected, tz)
+
+
 # --- rolling rules ----------------------------------------------------------------------------
 
 
