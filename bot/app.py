@@ -64,7 +64,7 @@ def create_desk(
     )
     outbox = OutboxSender(
         db,
-        slack_client(settings.slack_bot_token, settings.slack_api_url),
+        slack_client(settings.slack_bot_token, settings.slack_api_url, retry_rate_limited=False),
         render_notification,
         defaults=Reader(settings.locale, settings.timezone),
         admins=settings.admins,

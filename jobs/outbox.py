@@ -1,19 +1,27 @@
-"""The one door towards people: deliver queued notifications once, retrying through outages."""
+"""The one door towards people: deliver queued notifications once, retrying through outages.
+
+A sender claims a row under a lease counted from the claim, takes the channel's slot in the
+shared send pace (jobs.pacing), and posts only while at least half its lease is left, so no
+other sender can have taken the row over. A 429 is not a failure: the row goes back as it was,
+and Slack's Retry-After holds back every sender. Attempts count real failures only.
+"""
 
 import logging
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import update
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from commands.home import HOME_REFRESH, member_dashboard
 from commands.people import Reader, reader_for
 from commands.records import notify
+from jobs.pacing import Pacing
 from storage.db import Database
 from storage.models import Member, Notification, utcnow
 
@@ -23,12 +31,23 @@ MAX_ATTEMPTS = 10
 PER_CHANNEL_SECONDS = 1.0
 DEFAULT_READER = Reader("en", "UTC")
 LEASE = timedelta(minutes=2)
+PACE_POLL_SECONDS = 0.05  # how often a sender waiting for a slot looks again
 PERMANENT_ERRORS = {"channel_not_found", "user_not_found", "is_archived", "invalid_blocks"}
 Renderer = Callable[[str, dict, Reader], tuple[str, list[dict]]]
 
 
 class MessageNotSentYet(Exception):
     """An update whose original message is still in the outbox: it waits its turn."""
+
+
+class NotNow(Exception):
+    """The sender is stopping, or its lease is running short: the row goes back untouched."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    attempts: int  # the row's attempts once claimed: it is ours while they still read so
+    lease_until: datetime
 
 
 def backoff(attempts: int) -> timedelta:
@@ -47,16 +66,19 @@ class OutboxSender:
         poll_seconds: float = 5.0,
         batch: int = 50,
         pace_seconds: float = PER_CHANNEL_SECONDS,
+        lease: timedelta | None = None,
     ):
+        """`client` should not retry 429s itself (see bot.slack_client): the sender hears of
+        them, so every process waits out the Retry-After."""
         self.db = db
         self.client = client
         self.render = render
         self.defaults = defaults
         self.admins = admins
         self.poll_seconds = poll_seconds
-        self.pace_seconds = pace_seconds
-        self._last_post: dict[str, float] = {}
         self.batch = batch
+        self.lease = lease or LEASE
+        self.pacing = Pacing(db, pace_seconds, hold=self.lease)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -86,17 +108,18 @@ class OutboxSender:
             self._wake.clear()
 
     def deliver_due(self, now: datetime | None = None) -> int:
-        """Deliver what is due now; returns how many notifications this call claimed.
+        """Deliver what is due at `now`; returns how many notifications this call claimed.
 
         Each row is claimed just before it is sent, so a sender asked to stop leaves the rest
         pending for the next one instead of holding them under its lease."""
         now = now or utcnow()
         claimed = 0
         for notification in self._due(now):
-            if self._stop.is_set():
+            if not self._workspace_open():
                 break
-            if self._claim(notification, now):
-                self._deliver(notification)
+            claim = self._claim(notification, now)
+            if claim is not None:
+                self._deliver(notification, claim)
                 claimed += 1
         return claimed
 
@@ -114,8 +137,18 @@ class OutboxSender:
                 )
             )
 
-    def _claim(self, notification: Notification, now: datetime) -> bool:
-        """Take the row under a lease; another sender that got there first wins."""
+    def _workspace_open(self) -> bool:
+        """Wait out a Retry-After before claiming anything; False when told to stop."""
+        while (wait := self.pacing.wait_for_workspace()) > 0:
+            if self._stop.wait(min(wait, PACE_POLL_SECONDS)):
+                return False
+        return not self._stop.is_set()
+
+    def _claim(self, notification: Notification, now: datetime) -> Claim | None:
+        """Take the row under a lease counted from this moment; another sender that got
+        there first wins."""
+        attempts = notification.attempts + 1
+        lease_until = utcnow() + self.lease
         with self.db.session() as session:
             result = session.execute(
                 update(Notification)
@@ -123,25 +156,26 @@ class OutboxSender:
                     Notification.id == notification.id,
                     Notification.attempts == notification.attempts,
                     Notification.status.in_(("pending", "sending")),
+                    Notification.next_attempt_at <= now,
                 )
-                .values(
-                    status="sending",
-                    attempts=notification.attempts + 1,
-                    next_attempt_at=now + LEASE,
-                )
+                .values(status="sending", attempts=attempts, next_attempt_at=lease_until)
             )
-            return result.rowcount == 1
+            return Claim(attempts, lease_until) if result.rowcount == 1 else None
 
-    def _deliver(self, notification: Notification) -> None:
+    def _deliver(self, notification: Notification, claim: Claim) -> None:
         try:
-            sent_channel, sent_ts = self._post(notification)
+            sent_channel, sent_ts = self._post(notification, claim)
         except SlackApiError as error:
-            retry_after = int(error.response.headers.get("Retry-After", 0) or 0)
-            self._failed(notification, str(error.response.get("error")), retry_after)
+            if error.response.status_code == 429:
+                self._rate_limited(notification, claim, _retry_after(error))
+            else:
+                self._failed(notification, claim, str(error.response.get("error")))
         except (SlackClientError, OSError) as error:
-            self._failed(notification, f"{type(error).__name__}: {error}")
+            self._failed(notification, claim, f"{type(error).__name__}: {error}")
         except MessageNotSentYet:
-            self._set(notification, status="pending", next_attempt_at=utcnow() + backoff(1))
+            self._give_back(notification, claim, utcnow() + backoff(1))
+        except NotNow:
+            self._give_back(notification, claim, utcnow())
         else:
             self._set(
                 notification,
@@ -152,24 +186,25 @@ class OutboxSender:
                 sent_ts=sent_ts,
             )
 
-    def _post(self, notification: Notification) -> tuple[str, str]:
+    def _post(self, notification: Notification, claim: Claim) -> tuple[str, str | None]:
         """Post the message, or update the one posted for `updates_key`, in place."""
         if notification.kind == HOME_REFRESH:
-            return self._publish_home(notification)
+            return self._publish_home(notification, claim)
         text, blocks = self.render(
             notification.kind, notification.params, self._reader(notification)
         )
-        self._pace(notification.channel)
         if notification.updates_key is None:
-            response = self.client.chat_postMessage(
-                channel=notification.channel, text=text, blocks=blocks
-            )
+            with self._slot(notification.channel, claim):
+                response = self.client.chat_postMessage(
+                    channel=notification.channel, text=text, blocks=blocks
+                )
             return response["channel"], response["ts"]
         channel, ts = self._original(notification.updates_key)
-        self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+        with self._slot(notification.channel, claim):
+            self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
         return channel, ts
 
-    def _publish_home(self, notification: Notification) -> tuple[str, None]:
+    def _publish_home(self, notification: Notification, claim: Claim) -> tuple[str, None]:
         """An App Home is a view, not a message: rebuilt from the data as it is now (so the
         last of several refreshes shows everything) and published; not for non-members."""
         with self.db.session() as session:
@@ -178,15 +213,34 @@ class OutboxSender:
             reader = Reader(board.locale, board.timezone)
             _, blocks = self.render(HOME_REFRESH, {"dashboard": board, "at": utcnow()}, reader)
             view = {"type": "home", "blocks": blocks}
+            self._check_lease(claim)
             self.client.views_publish(user_id=notification.channel, view=view)
         return notification.channel, None
 
-    def _pace(self, channel: str) -> None:
-        """At most one message a second to any one channel, as Slack asks."""
-        wait = self._last_post.get(channel, 0.0) + self.pace_seconds - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        self._last_post[channel] = time.monotonic()
+    @contextmanager
+    def _slot(self, channel: str, claim: Claim) -> Iterator[None]:
+        """Send once the channel's slot is ours (at most one message per `pace_seconds` to a
+        channel, across every sender); the next may go `pace_seconds` after Slack answered,
+        however many retries that took."""
+        while (wait := self.pacing.take(channel)) > 0:
+            self._check_lease(claim, wait)
+            if self._stop.wait(min(wait, PACE_POLL_SECONDS)):
+                raise NotNow
+        try:
+            self._check_lease(claim)
+        except NotNow:
+            self.pacing.give_back(channel)
+            raise
+        try:
+            yield
+        finally:
+            self.pacing.sent(channel)
+
+    def _check_lease(self, claim: Claim, wait: float = 0.0) -> None:
+        """Post only with half the lease left (more than any one post takes, its SDK retries
+        included), so the row cannot be taken over by another sender while in flight."""
+        if utcnow() + timedelta(seconds=wait) + self.lease / 2 > claim.lease_until:
+            raise NotNow
 
     def _original(self, key: str) -> tuple[str, str]:
         with self.db.session() as session:
@@ -197,39 +251,75 @@ class OutboxSender:
             raise MessageNotSentYet(key)
         return original.sent_channel, original.sent_ts
 
-    def _failed(self, notification: Notification, reason: str, retry_after: int = 0) -> None:
-        attempts = notification.attempts + 1
-        if reason in PERMANENT_ERRORS or attempts >= MAX_ATTEMPTS:
-            log.error("notification %s failed for good: %s", notification.key, reason)
-            self._set(notification, status="failed", last_error=reason[:500])
-            self._report_failure(notification, reason, attempts)
+    def _rate_limited(self, notification: Notification, claim: Claim, seconds: int) -> None:
+        """Not a failure: every sender waits `seconds`, and the row goes back as it was."""
+        log.info("notification %s rate limited: retry after %d s", notification.key, seconds)
+        until = utcnow() + timedelta(seconds=seconds)
+        self.pacing.pause_workspace(until)
+        self._give_back(notification, claim, until, last_error="ratelimited")
+
+    def _failed(self, notification: Notification, claim: Claim, reason: str) -> None:
+        if reason in PERMANENT_ERRORS or claim.attempts >= MAX_ATTEMPTS:
+            self._failed_for_good(notification, claim, reason)
             return
-        log.warning("notification %s failed (attempt %d): %s", notification.key, attempts, reason)
-        wait = max(backoff(attempts), timedelta(seconds=retry_after))
-        self._set(
-            notification, status="pending", next_attempt_at=utcnow() + wait, last_error=reason[:500]
+        log.warning(
+            "notification %s failed (attempt %d): %s", notification.key, claim.attempts, reason
+        )
+        self._set_if_ours(
+            notification,
+            claim,
+            status="pending",
+            next_attempt_at=utcnow() + backoff(claim.attempts),
+            last_error=reason[:500],
         )
 
-    def _report_failure(self, notification: Notification, reason: str, attempts: int) -> None:
+    def _failed_for_good(self, notification: Notification, claim: Claim, reason: str) -> None:
+        """Mark it failed and queue the admins' report in one transaction: both or neither."""
+        log.error("notification %s failed for good: %s", notification.key, reason)
+        with self.db.session() as session:
+            marked = _if_ours(
+                session, notification, claim, status="failed", last_error=reason[:500]
+            )
+            if marked:
+                self._queue_failure_report(session, notification, reason, claim.attempts)
+        self.wake()
+
+    def _queue_failure_report(
+        self, session: Session, notification: Notification, reason: str, attempts: int
+    ) -> None:
         """Tell the admins, so nothing is dropped silently (but never about these reports)."""
         if notification.kind == "delivery_failed":
             return
-        with self.db.session() as session:
-            admins = self.admins | set(
-                session.exec(select(Member.slack_user_id).where(Member.role == "admin"))
+        admins = self.admins | set(
+            session.exec(select(Member.slack_user_id).where(Member.role == "admin"))
+        )
+        for admin in sorted(admins):
+            notify(
+                session,
+                key=f"delivery-failed:{notification.id}:{admin}",
+                channel=admin,
+                kind="delivery_failed",
+                about=notification.key,
+                channel_of_message=notification.channel,
+                reason=reason[:200],
+                attempts=attempts,
             )
-            for admin in sorted(admins):
-                notify(
-                    session,
-                    key=f"delivery-failed:{notification.id}:{admin}",
-                    channel=admin,
-                    kind="delivery_failed",
-                    about=notification.key,
-                    channel_of_message=notification.channel,
-                    reason=reason[:200],
-                    attempts=attempts,
-                )
-        self.wake()
+
+    def _give_back(self, notification: Notification, claim: Claim, at: datetime, **values) -> None:
+        """Back to pending as before the claim (the claim was not an attempt), due at `at`."""
+        self._set_if_ours(
+            notification,
+            claim,
+            status="pending",
+            attempts=claim.attempts - 1,
+            next_attempt_at=at,
+            **values,
+        )
+
+    def _set_if_ours(self, notification: Notification, claim: Claim, **values) -> None:
+        with self.db.session() as session:
+            if not _if_ours(session, notification, claim, **values):
+                log.warning("notification %s was taken over by another sender", notification.key)
 
     def _set(self, notification: Notification, **values) -> None:
         with self.db.session() as session:
@@ -242,3 +332,26 @@ class OutboxSender:
             return reader_for(
                 session, notification.channel, self.defaults.locale, self.defaults.timezone
             )
+
+
+def _if_ours(session: Session, notification: Notification, claim: Claim, **values) -> bool:
+    """Update the row while the claim still holds it; False when another sender took it over."""
+    result = session.execute(
+        update(Notification)
+        .where(
+            Notification.id == notification.id,
+            Notification.attempts == claim.attempts,
+            Notification.status == "sending",
+        )
+        .values(**values)
+    )
+    return result.rowcount == 1
+
+
+def _retry_after(error: SlackApiError) -> int:
+    headers = error.response.headers or {}
+    value = headers.get("Retry-After", headers.get("retry-after", 1))
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return 1

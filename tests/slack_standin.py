@@ -44,12 +44,15 @@ class Call:
     headers: dict
     at: float = field(default_factory=time.monotonic)
     status: int = 200  # HTTP status answered; set on failed_calls
+    retry_after: int | None = None  # the Retry-After answered with a 429
 
 
 @dataclass
 class _RateLimit:
     per_channel_per_second: int | None
     burst_per_minute: int | None
+    channel_seconds: float = 1.0
+    window_seconds: float = 60.0
     by_channel: defaultdict = field(default_factory=lambda: defaultdict(deque))
     overall: deque = field(default_factory=deque)
 
@@ -130,10 +133,17 @@ class SlackStandIn:
         method: str,
         per_channel_per_second: int | None = None,
         burst_per_minute: int | None = None,
+        channel_seconds: float = 1.0,
+        window_seconds: float = 60.0,
     ) -> None:
-        """Answer 429 + Retry-After when `method` is called more often than allowed."""
+        """Answer 429 + Retry-After when `method` is called more often than allowed: more
+        than `per_channel_per_second` calls to one channel in `channel_seconds`, or
+        `burst_per_minute` in all in `window_seconds` (Slack's second and minute by default;
+        shorter ones keep a test quick)."""
         with self._cond:
-            self._limits[method] = _RateLimit(per_channel_per_second, burst_per_minute)
+            self._limits[method] = _RateLimit(
+                per_channel_per_second, burst_per_minute, channel_seconds, window_seconds
+            )
 
     def reset(self) -> None:
         """Forget recorded calls, request counts, random faults and rate limits."""
@@ -181,6 +191,7 @@ class SlackStandIn:
             refusal = self._random_fault() or self._rate_limited(call)
             if refusal:
                 call.status = refusal[0]
+                call.retry_after = refusal[2].get("Retry-After")
                 self.failed_calls.append(call)
                 return refusal
             self._record(call)
@@ -219,10 +230,10 @@ class SlackStandIn:
         if limit is None:
             return None
         now = call.at
-        windows = [(limit.overall, limit.burst_per_minute, 60.0)]
+        windows = [(limit.overall, limit.burst_per_minute, limit.window_seconds)]
         if "channel" in call.args:
             channel = limit.by_channel[call.args["channel"]]
-            windows.append((channel, limit.per_channel_per_second, 1.0))
+            windows.append((channel, limit.per_channel_per_second, limit.channel_seconds))
         for times, allowed, span in windows:
             while times and times[0] <= now - span:
                 times.popleft()
