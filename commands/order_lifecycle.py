@@ -16,20 +16,44 @@ FORWARD = {
 NOT_YET_SHIPPED = ("received", "confirmed", "in_production", "ready_to_ship")
 SHIPPED_OR_CLOSED = ("shipped", "delivered", "invoiced", "paid", "cancelled")
 CAN_HOLD = (*NOT_YET_SHIPPED, "shipped", "delivered", "invoiced")
+# Not a status: "back to the step the order was held at", read from its history.
+RESUME = "resume"
 
 
-def next_statuses(status: str, held_from: str | None = None) -> tuple[str, ...]:
+def next_statuses(
+    status: str,
+    held_from: str | None = None,
+    shipped_on: date | None = None,
+    delivered_on: date | None = None,
+) -> tuple[str, ...]:
     """The statuses an order may move to from `status`.
 
-    An order on hold goes back to the step it was held at, or is cancelled if it never shipped.
+    An order on hold resumes at any step its dates allow (and at the step it was held at, when
+    its history says so), or is cancelled if it never shipped.
     """
     if status == "on_hold":
-        resume = (held_from,) if held_from else ()
-        cancel = ("cancelled",) if held_from in NOT_YET_SHIPPED else ()
-        return resume + cancel
+        return resume_steps(held_from, shipped_on, delivered_on)
     hold = ("on_hold",) if status in CAN_HOLD else ()
     cancel = ("cancelled",) if status in NOT_YET_SHIPPED else ()
     return FORWARD[status] + hold + cancel
+
+
+def resume_steps(
+    held_from: str | None, shipped_on: date | None, delivered_on: date | None
+) -> tuple[str, ...]:
+    """Where an order on hold may go. Its dates say how far it got: without a ship date it is at
+    most about to ship (resuming as shipped stamps today), with one it has left the shelves, and
+    with a delivery date it has arrived. It is cancelled only if it never shipped."""
+    if delivered_on is not None:
+        reached = ("delivered", "invoiced")
+    elif shipped_on is not None:
+        reached = ("shipped", "delivered")
+    else:
+        reached = (*NOT_YET_SHIPPED, "shipped")
+    held = (held_from,) if held_from in CAN_HOLD else ()
+    steps = tuple(step for step in CAN_HOLD if step in reached or step in held)
+    never_shipped = shipped_on is None and held_from not in SHIPPED_OR_CLOSED
+    return steps + (("cancelled",) if never_shipped else ())
 
 
 def is_late(

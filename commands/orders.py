@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
-from commands.order_lifecycle import is_late, next_statuses
+from commands.order_lifecycle import RESUME, is_late, next_statuses
 from commands.people import Actor
 from commands.records import audit, notify
 from storage.models import Customer, Member, OrderStatusChange, SalesOrder, as_utc, utcnow
@@ -113,9 +113,12 @@ def update_order_status(
         raise Forbidden("order.error.update_not_allowed")
     order, customer, rep = _find_visible(session, actor, number, for_update=True)
     before = order.status
+    held_from = _held_from(session, order)
+    allowed = next_statuses(before, held_from, order.shipped_on, order.delivered_on)
+    if status == RESUME:
+        status = _resumed_step(order, held_from, allowed)
     if status == before:
         raise InvalidInput("order.error.already_in_status", number=order.number, status=status)
-    allowed = next_statuses(before, _held_from(session, order))
     if status not in allowed:
         raise InvalidInput(
             "order.error.impossible_step",
@@ -292,6 +295,15 @@ def _held_from(session: Session, order: SalesOrder) -> str | None:
         .order_by(OrderStatusChange.id.desc())
         .limit(1)
     ).first()
+
+
+def _resumed_step(order: SalesOrder, held_from: str | None, allowed: tuple[str, ...]) -> str:
+    """The step an order on hold was held at, which `resume` returns it to."""
+    if order.status != "on_hold":
+        raise InvalidInput("order.error.not_on_hold", number=order.number, current=order.status)
+    if held_from is None:
+        raise InvalidInput("order.error.held_step_unknown", number=order.number, allowed=allowed)
+    return held_from
 
 
 def _card(row: Row, today: date, last: LastChange | None) -> OrderCard:

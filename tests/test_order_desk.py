@@ -3,9 +3,14 @@
 import time
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import select
 
-from harness import eventually, mrkdwn_texts
+from commands.errors import InvalidInput
+from commands.orders import update_order_status
+from commands.people import find_actor
+from harness import RunningDesk, eventually, mrkdwn_texts
+from storage.imports import import_csv
 from storage.models import AuditEntry, Notification, OrderStatusChange, SalesOrder
 
 ADMIN = "UADMIN0001"  # English, sees everything
@@ -154,10 +159,19 @@ def test_an_impossible_step_says_what_is_possible_and_changes_nothing(desk, demo
 
 def test_an_order_on_hold_resumes_where_it_was(desk, demo_db):
     desk.command("/order", "update 1236 on_hold customer asked to wait", ADMIN)
-    text = desk.command("/order", "update 1236 shipped", ADMIN).text()
-    assert "From here it can go to: Confirmed, Cancelled." in text
+    text = desk.command("/order", "update 1236 delivered", ADMIN).text()
+    assert (
+        "From here it can go to: Received, Confirmed, In production, Ready to ship, Shipped, "
+        "Cancelled." in text
+    )
     desk.command("/order", "update 1236 confirmed", ADMIN)
     assert order(demo_db, "1236").status == "confirmed"
+
+
+def test_the_demo_order_on_hold_without_history_can_be_cancelled(desk, demo_db):
+    reply = desk.command("/order", "update 1240 cancelled customer went elsewhere", DESK_EAST)
+    assert "已从异常/暂停改为已取消" in reply.text()
+    assert order(demo_db, "1240").status == "cancelled"
 
 
 def test_reps_cannot_update_orders(desk, demo_db):
@@ -274,3 +288,121 @@ def test_a_non_member_clicking_a_button_is_told_politely_and_nothing_runs(desk):
     [told] = desk.slack.wait_for("response_url")
     assert "not registered with Sales Desk" in told.args["text"]
     assert told.args["response_type"] == "ephemeral"
+
+
+# --- orders on hold, loaded the way a team loads them ------------------------------------------
+
+TEAM_FILES = {
+    "teams": "name,slack_channel_id,timezone,digest_time\n"
+    "South 华南,C0SOUTH001,Asia/Shanghai,08:30\n",
+    "members": "slack_user_id,name,role,team,timezone,locale\n"
+    "UDESK0009,陈静 Chen Jing,desk,South 华南,Asia/Shanghai,zh-CN\n"
+    "UREP00009,Tom Reed,rep,South 华南,Europe/London,en\n",
+    "customers": "code,name,owner_slack_id,tier\nC-3001,广州明达贸易有限公司,UREP00009,A\n",
+}
+ON_HOLD_ORDERS = """\
+number,customer_code,status,amount,currency,ordered_on,promised_ship_on,shipped_on,delivered_on
+SO-2026-1102,C-3001,on_hold,"56,000.00",CNY,2026-11-03,2026-11-20,,
+SO-2026-1103,C-3001,暂停,9800,CNY,2026-10-02,2026-10-15,2026-10-14,
+SO-2026-1104,C-3001,in_production,12000,CNY,2026-11-01,2026-11-30,,
+"""
+DESK_SOUTH = "UDESK0009"
+
+
+def status_changes_audited(db) -> int:
+    """Changes made from Slack; the import audits its own rows too."""
+    with db.session() as session:
+        entries = session.exec(select(AuditEntry).where(AuditEntry.action == "status")).all()
+    return len(entries)
+
+
+def imported(db, tmp_path, kind: str, content: str, name: str = "") -> None:
+    path = tmp_path / f"{name or kind}.csv"
+    path.write_text(content, encoding="utf-8")
+    report = import_csv(db, kind, path)
+    assert not report.rejected, report.rejected
+
+
+@pytest.fixture
+def south(db, slack, tmp_path):
+    """A team's records imported from CSV files: orders on hold that have no history but the
+    import's own row."""
+    for kind, content in TEAM_FILES.items():
+        imported(db, tmp_path, kind, content)
+    imported(db, tmp_path, "orders", ON_HOLD_ORDERS)
+    with RunningDesk(db, slack) as running:
+        yield running
+
+
+def test_an_imported_order_on_hold_resumes_at_the_step_the_desk_chooses(south, db):
+    reply = south.command(
+        "/order", "update SO-2026-1102 confirmed customer paid the deposit", DESK_SOUTH
+    )
+    assert "已从异常/暂停改为已审核确认" in reply.text()
+    assert order(db, "SO-2026-1102").status == "confirmed"
+    with db.session() as session:
+        [resumed] = session.exec(
+            select(AuditEntry).where(
+                AuditEntry.entity_key == "SO-2026-1102", AuditEntry.action == "status"
+            )
+        ).all()
+    assert (resumed.before, resumed.after["status"]) == ({"status": "on_hold"}, "confirmed")
+    assert "SO-2026-1102" in south.slack.wait_for("chat.postMessage")[0].args["text"]
+
+
+def test_an_imported_order_on_hold_goes_no_further_than_its_dates_say(south, db):
+    text = south.command("/order", "update SO-2026-1102 delivered", "UREP00009").text()
+    assert "Only the sales desk" in text
+    text = south.command("/order", "update SO-2026-1102 已送达", DESK_SOUTH).text()
+    assert "订单 SO-2026-1102 当前为异常/暂停，不能改为已送达" in text
+    assert "下一步可以是：已接收、已审核确认、生产/采购中、待发货、已发货、已取消。" in text
+    shipped = south.command("/order", "update SO-2026-1103 cancelled", DESK_SOUTH).text()
+    assert "不能改为已取消。下一步可以是：已发货、已送达。" in shipped
+    assert [order(db, n).status for n in ("SO-2026-1102", "SO-2026-1103")] == ["on_hold"] * 2
+    assert status_changes_audited(db) == count(db, Notification) == 0
+
+
+def test_an_imported_order_on_hold_can_be_cancelled_before_it_ships(south, db):
+    south.command("/order", "更新 SO-2026-1102 取消 客户撤单", DESK_SOUTH)
+    assert order(db, "SO-2026-1102").status == "cancelled"
+
+
+def test_resuming_an_order_on_hold_as_shipped_stamps_the_ship_date(south, db):
+    south.command("/order", "update SO-2026-1102 shipped SF778899", DESK_SOUTH)
+    assert order(db, "SO-2026-1102").shipped_on is not None
+    assert "Shipped" in south.command("/order", "SO-2026-1102", "UREP00009").text()
+
+
+def actor(db, slack_user_id: str):
+    with db.reading() as connection:
+        return find_actor(
+            connection,
+            slack_user_id,
+            admins=frozenset(),
+            default_locale="en",
+            default_timezone="UTC",
+        )
+
+
+def test_resume_returns_to_the_step_the_history_says_it_was_held_at(south, db, tmp_path):
+    imported(db, tmp_path, "orders", ON_HOLD_ORDERS.replace("in_production", "on_hold"), "held")
+    desk = actor(db, DESK_SOUTH)
+    with db.session() as session:
+        change = update_order_status(session, desk, "SO-2026-1104", "resume", "parts arrived")
+    assert (change.from_status, change.to_status) == ("on_hold", "in_production")
+    assert order(db, "SO-2026-1104").status == "in_production"
+
+
+def test_resume_without_history_asks_where_and_changes_nothing(south, db):
+    desk = actor(db, DESK_SOUTH)
+    for number, key, allowed in (
+        ("SO-2026-1102", "order.error.held_step_unknown", ("received", "confirmed")),
+        ("SO-2026-1104", "order.error.not_on_hold", None),
+    ):
+        with pytest.raises(InvalidInput) as refused, db.session() as session:
+            update_order_status(session, desk, number, "resume")
+        assert refused.value.key == key
+        if allowed:
+            assert refused.value.params["allowed"][:2] == allowed
+    assert order(db, "SO-2026-1102").status == "on_hold"
+    assert status_changes_audited(db) == 0

@@ -75,6 +75,10 @@ MESSAGES = {
     "order.error.already_in_status": "Order {number} is already {status}. Nothing was changed.",
     "order.error.impossible_step": "Order {number} is {current}, so it can't move to {status}. "
     "From here it can go to: {allowed}.",
+    "order.error.not_on_hold": "Order {number} is {current}, not on hold: there is nothing to "
+    "resume. Nothing was changed.",
+    "order.error.held_step_unknown": "Order {number} is on hold and its history does not say at "
+    "which step, so say where it resumes: {allowed}. Nothing was changed.",
     "notify.order_status_changed": "Order {number} ({customer}) is now {after} (was {before}), "
     "updated by {by}.",
     "notify.note": "Note: {note}",

@@ -64,6 +64,8 @@ MESSAGES = {
     "order.error.update_not_allowed": "只有销售内勤、主管和管理员可以更新订单，请联系内勤同事处理。",
     "order.error.already_in_status": "订单 {number} 已经是{status}状态，没有做任何更改。",
     "order.error.impossible_step": "订单 {number} 当前为{current}，不能改为{status}。下一步可以是：{allowed}。",
+    "order.error.not_on_hold": "订单 {number} 当前为{current}，并未暂停，无需恢复。没有做任何更改。",
+    "order.error.held_step_unknown": "订单 {number} 已暂停，但记录中没有暂停前的环节，请指明恢复到哪一步：{allowed}。没有做任何更改。",
     "notify.order_status_changed": "订单 {number}（{customer}）已更新为{after}（原为{before}），操作人：{by}。",
     "notify.note": "备注：{note}",
     "import.kind.teams": "团队",
