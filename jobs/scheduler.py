@@ -2,7 +2,9 @@
 
 Runs are claimed in the database (jobs.runs), so every replica may run a scheduler: each run
 still happens once. A run missed while the bot was down is made up once when it comes back,
-within the team's `catch_up_hours`; older ones are skipped and logged.
+within the team's `catch_up_hours`; older ones are skipped and logged. A run that fails (the
+database away for a moment) is tried again 1, 2, 4 … minutes later for as long as it could
+still be made up; the run's claim keeps it to once.
 """
 
 import logging
@@ -21,6 +23,7 @@ from storage.models import Team, utcnow
 log = logging.getLogger(__name__)
 SYNC_MINUTES = 10
 LOOK_BACK = timedelta(days=8)
+RETRY_FIRST = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,16 @@ def planned_jobs(runner: JobRunner) -> list[Planned]:
 
 
 class JobScheduler:
-    def __init__(self, runner: JobRunner, on_queued: Callable[[], None]):
+    def __init__(
+        self,
+        runner: JobRunner,
+        on_queued: Callable[[], None],
+        retry_first: timedelta = RETRY_FIRST,
+    ):
         self.runner = runner
         self.on_queued = on_queued
+        self.retry_first = retry_first
+        self._plans: dict[str, Planned] = {}
         self.scheduler = BackgroundScheduler(
             timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1}
         )
@@ -86,6 +96,7 @@ class JobScheduler:
     def sync(self) -> None:
         """Match the scheduler to the teams and their settings as they are now."""
         planned = {p.id: p for p in planned_jobs(self.runner)}
+        self._plans = planned
         for plan in planned.values():
             self.scheduler.add_job(
                 self._fire,
@@ -123,11 +134,43 @@ class JobScheduler:
                 session, plan.job, job.period(fired_at, settings), f"team:{plan.team_id}"
             )
 
-    def _fire(self, name: str, team_id: int | None, at: datetime | None = None) -> None:
+    def _fire(
+        self, name: str, team_id: int | None, at: datetime | None = None, retries: int = 0
+    ) -> None:
+        at = at or utcnow()
         try:
-            results = self.runner.run(name, at or utcnow(), team_id)
+            results = self.runner.run(name, at, team_id)
         except Exception:
-            log.exception("%s failed; it will run again at its next time", name)
+            self._retry_later(name, team_id, at, retries)
             return
         if any(result.queued for result in results):
             self.on_queued()
+
+    def _retry_later(self, name: str, team_id: int | None, at: datetime, retries: int) -> None:
+        """Fire the same run (same `at`, so the same period) again after 1, 2, 4 … minutes,
+        while it could still be made up; a retry that finds it done queues nothing."""
+        when = utcnow() + self.retry_first * 2**retries
+        if when - at > self._window(f"{name}:{team_id or EVERYONE}", at):
+            log.exception("%s for %s failed; too late to try again", name, team_id or EVERYONE)
+            return
+        log.exception("%s for %s failed; trying again at %s", name, team_id or EVERYONE, when)
+        self.scheduler.add_job(
+            self._fire,
+            "date",
+            run_date=when,
+            args=[name, team_id, at, retries + 1],
+            id=f"{name}:{team_id or EVERYONE}:retry",
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
+
+    def _window(self, plan_id: str, at: datetime) -> timedelta:
+        """How long after `at` the run may still happen: the team's catch-up hours, or until
+        the job's next regular time for a job run for everyone at once."""
+        plan = self._plans.get(plan_id)
+        if plan is None:
+            return timedelta(0)
+        if plan.catch_up:
+            return plan.catch_up
+        following = plan.next_run(at + timedelta(seconds=1))
+        return following - at if following else timedelta(0)

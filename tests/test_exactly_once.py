@@ -179,3 +179,90 @@ def test_a_sender_stopped_mid_batch_leaves_the_rest_for_the_next_at_once(db, sla
     assert len(slack.calls_to("chat.postMessage")) == 3
     keys = sorted(c.args["text"] for c in slack.calls_to("chat.postMessage"))
     assert len(set(keys)) == 3
+
+
+def test_a_scheduled_run_that_meets_a_database_blip_is_tried_again_soon_and_runs_once(
+    demo_db, caplog
+):
+    from datetime import UTC, datetime, timedelta
+
+    from jobs.scheduler import JobScheduler
+    from storage.models import JobRun, Team
+
+    queued = []
+    scheduler = JobScheduler(
+        JobRunner(demo_db), lambda: queued.append(1), retry_first=timedelta(seconds=0.3)
+    )
+    scheduler.sync()
+    scheduler.scheduler.start()
+    with demo_db.session() as session:
+        team = session.exec(select(Team).order_by(Team.id)).first()
+    try:
+        with _refusing(demo_db, "job_run"):
+            scheduler._fire("daily-digest", team.id, datetime.now(UTC))
+        runs = eventually_rows(demo_db, JobRun, lambda runs: len(runs) >= 1, timeout=10)
+        time.sleep(1.0)  # a second retry, had one been left, would run by now
+        # … and one missed longer ago than the team's catch-up hours is not tried again.
+        with _refusing(demo_db, "job_run"), caplog.at_level("ERROR"):
+            scheduler._fire("weekly-report", team.id, datetime.now(UTC) - timedelta(days=2))
+        time.sleep(1.0)
+    finally:
+        scheduler.stop()
+    runs = _rows(demo_db, JobRun)
+    assert [(run.job, run.target) for run in runs] == [("daily-digest", f"team:{team.id}")]
+    assert queued == [1]
+    assert "too late to try again" in caplog.text
+
+
+def _rows(db, model) -> list:
+    with db.session() as session:
+        return list(session.exec(select(model)))
+
+
+def eventually_rows(db, model, until, timeout: float) -> list:
+    deadline = time.monotonic() + timeout
+    rows = _rows(db, model)
+    while not until(rows) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        rows = _rows(db, model)
+    return rows
+
+
+class _refusing:
+    """A database trigger refusing every insert into `table` (a database away for a moment),
+    while the block runs."""
+
+    def __init__(self, db: Database, table: str):
+        self.db, self.table = db, table
+        self.postgres = db.engine.dialect.name == "postgresql"
+
+    def __enter__(self) -> None:
+        statements = (
+            [
+                "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'database away'; END $$ LANGUAGE plpgsql",
+                f"CREATE TRIGGER refuse BEFORE INSERT ON {self.table} "
+                "FOR EACH ROW EXECUTE FUNCTION refuse()",
+            ]
+            if self.postgres
+            else [
+                # an OperationalError, as from a database away (RAISE would be an
+                # IntegrityError, which reads as "already done")
+                "CREATE TABLE away (n INTEGER)",
+                f"CREATE TRIGGER refuse BEFORE INSERT ON {self.table} "
+                "BEGIN INSERT INTO away VALUES (1); END",
+                "DROP TABLE away",
+            ]
+        )
+        self._run(statements)
+
+    def __exit__(self, *_exc) -> None:
+        if self.postgres:
+            self._run([f"DROP TRIGGER refuse ON {self.table}", "DROP FUNCTION refuse()"])
+        else:
+            self._run(["DROP TRIGGER refuse"])
+
+    def _run(self, statements: list[str]) -> None:
+        with self.db.session() as session:
+            for statement in statements:
+                session.execute(text(statement))
