@@ -1,14 +1,15 @@
 """`salesdesk import`: run a CSV import and tell the operator, in their language, what it did."""
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.i18n import number, t
+from bot.i18n import money, number, t
 from bot.runtime import open_database
 from bot.settings import Settings
-from storage.imports import ImportFileError, ImportReport, import_csv
+from storage.imports import ImportFileError, ImportReport, Money, Rejection, import_csv
 
 MAX_REJECTIONS_SHOWN = 200
 
@@ -18,7 +19,7 @@ def run_import(settings: Settings, kind: str, file: str) -> int:
     locale = settings.locale
     db = open_database(settings)
     try:
-        report = import_csv(db, kind, Path(file))
+        report = import_csv(db, kind, Path(file), settings.timezone)
     except ImportFileError as error:
         return _fail(t(locale, error.key, **error.params))
     except SQLAlchemyError as error:
@@ -30,28 +31,52 @@ def run_import(settings: Settings, kind: str, file: str) -> int:
 
 
 def report_lines(report: ImportReport, kind: str, file: str, locale: str) -> list[str]:
-    lines = [
-        t(
-            locale,
-            "import.summary",
-            kind=t(locale, f"import.kind.{kind}"),
-            file=file,
-            created=number(report.created, locale),
-            updated=number(report.updated, locale),
-            unchanged=number(report.unchanged, locale),
-            rejected=number(len(report.rejected), locale),
-        )
-    ]
-    for rejection in report.rejected[:MAX_REJECTIONS_SHOWN]:
-        reason = t(locale, rejection.reason, **rejection.params)
-        lines.append(t(locale, "import.rejected_line", line=rejection.line, reason=reason))
-    hidden = len(report.rejected) - MAX_REJECTIONS_SHOWN
-    if hidden > 0:
-        lines.append(t(locale, "import.more_rejected", count=number(hidden, locale)))
+    """The summary, then each rejected line and each warning (the first 200 of each)."""
+    counts = dict(
+        kind=t(locale, f"import.kind.{kind}"),
+        file=file,
+        created=number(report.created, locale),
+        updated=number(report.updated, locale),
+        unchanged=number(report.unchanged, locale),
+        rejected=number(len(report.rejected), locale),
+    )
+    if report.warnings:
+        summary = t(locale, "import.summary_warned", warned=number(len(report.warnings), locale))
+        lines = [t(locale, "import.summary", **counts) + summary]
+    else:
+        lines = [t(locale, "import.summary", **counts)]
+    lines += _row_lines(report.rejected, "import.rejected_line", "import.more_rejected", locale)
+    lines += _row_lines(report.warnings, "import.warning_line", "import.more_warnings", locale)
     if report.rejected:
         imported = report.created + report.updated + report.unchanged
         lines.append(t(locale, "import.fix_and_retry" if imported else "import.none_imported"))
     return lines
+
+
+def _row_lines(rows: list[Rejection], line_key: str, more_key: str, locale: str) -> list[str]:
+    lines = [
+        t(locale, line_key, line=row.line, reason=t(locale, row.reason, **_shown(row, locale)))
+        for row in rows[:MAX_REJECTIONS_SHOWN]
+    ]
+    hidden = len(rows) - MAX_REJECTIONS_SHOWN
+    if hidden > 0:
+        lines.append(t(locale, more_key, count=number(hidden, locale)))
+    return lines
+
+
+def _shown(row: Rejection, locale: str) -> dict[str, object]:
+    """A row's message parameters as the operator reads them: amounts grouped, with their
+    currency, and the default language (the organisation's, which the operator reads too)."""
+    params = {}
+    for name, value in row.params.items():
+        if isinstance(value, Money):
+            value = money(value.amount, value.currency, locale)
+        elif isinstance(value, Decimal):
+            value = number(value, locale)
+        params[name] = value
+    if row.reason == "import.warning.unspoken_locale":
+        params["default"] = t(locale, f"import.language.{locale}")
+    return params
 
 
 def _fail(message: str) -> int:

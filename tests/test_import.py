@@ -455,15 +455,21 @@ def test_bad_member_rows_are_rejected_with_their_line(seeded, db):
         "line 4: unknown team 'Atlantis'",
         "line 5: unknown role 'boss': use rep, desk, manager or admin",
         "line 6: unknown manager 'UMGR99999': import the manager as a member too",
-        "line 7: unknown language 'tlh': use en or zh-CN",
         "line 8: 'Nowhere/City' is not an IANA time zone (like Asia/Shanghai)",
         "line 9: slack_user_id 'bob' is not a Slack user id (like U012ABCDEF)",
         "line 10: email is too long: 200 characters at most",
         "line 11: slack_user_id 'UREP00010' already appears on line 2",
         "line 12: no name given",
     ]
+    assert run.lines[-2] == (
+        "warning, line 7: tlh is not a language Sales Desk speaks; Klingon will read English "
+        "(the default)"
+    )
     new = [m for m in stored(db, Member) if m.slack_user_id.startswith("UREP0001")]
-    assert [(m.slack_user_id, m.name, m.locale) for m in new] == [("UREP00010", "Good Rep", "en")]
+    assert [(m.slack_user_id, m.name, m.locale) for m in new] == [
+        ("UREP00010", "Good Rep", "en"),
+        ("UREP00015", "Klingon", None),
+    ]
 
 
 def test_bad_customer_rows_are_rejected_with_their_line(seeded, db):
@@ -535,9 +541,10 @@ def test_bad_order_rows_are_rejected_with_their_line(seeded, db):
         "1,234.50",
         "line 8: 'ten' is not an amount: use 0 or more with at most 2 decimals, like 1234.50 or "
         "1,234.50",
-        "line 9: 'RMB1' is not a currency code: use 3 letters, like CNY or USD",
-        "line 10: ordered_on '2024-02-30' is not a date: use YYYY-MM-DD",
-        "line 11: promised_ship_on '03/05/2024' is not a date: use YYYY-MM-DD",
+        "line 9: 'RMB1' is not a currency: use an ISO 4217 code like CNY, USD or EUR "
+        "(RMB and 人民币 read as CNY)",
+        "line 10: ordered_on '2024-02-30' is not a date: use YYYY-MM-DD or YYYY/M/D",
+        "line 11: promised_ship_on '03/05/2024' is not a date: use YYYY-MM-DD or YYYY/M/D",
         "line 12: rep_slack_id: no member has the Slack user id 'UNOBODY01'",
         "line 13: '10 12' is not an order number: use letters, digits and - _ . / only, 40 at most",
         "line 14: no amount given",
@@ -748,7 +755,7 @@ def test_the_report_speaks_chinese(seeded, db, monkeypatch):
         "第 3 行：客户编号“C-999”不存在",
         "第 4 行：订单状态“丢失”无效：可用 已接收、已确认、生产中、待发货、已发货、已送达、已开票、"
         "已回款、暂停、已取消（或英文 received … cancelled）",
-        "第 5 行：ordered_on“2024-13-01”不是有效日期：请使用 YYYY-MM-DD 格式",
+        "第 5 行：ordered_on“2024-13-01”不是有效日期：请使用 YYYY-MM-DD 或 YYYY/M/D 格式",
         "其余各行均已导入。请修改被拒绝的行后重新导入该文件，已导入的行会保持不变。",
     ]
 

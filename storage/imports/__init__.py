@@ -10,7 +10,7 @@ from storage.imports.invoices import InvoiceImporter
 from storage.imports.members import MemberImporter
 from storage.imports.orders import OrderImporter
 from storage.imports.payments import PaymentImporter
-from storage.imports.report import ImportFileError, ImportReport, Rejection
+from storage.imports.report import ImportFileError, ImportReport, Money, Rejection, RowWarning
 from storage.imports.teams import TeamImporter
 from storage.imports.upsert import Importer
 
@@ -23,15 +23,24 @@ IMPORTERS: dict[str, type[Importer]] = {
     "payments": PaymentImporter,
 }
 
-__all__ = ["IMPORTERS", "ImportFileError", "ImportReport", "Rejection", "import_csv"]
+__all__ = [
+    "IMPORTERS",
+    "ImportFileError",
+    "ImportReport",
+    "Money",
+    "Rejection",
+    "RowWarning",
+    "import_csv",
+]
 
 
-def import_csv(db: Database, kind: str, path: Path) -> ImportReport:
+def import_csv(db: Database, kind: str, path: Path, default_timezone: str = "UTC") -> ImportReport:
     """Import one file of `kind` (teams, members, customers, orders, invoices or payments).
+    `default_timezone` is the organisation's, for teams that have none.
 
     Raises ImportFileError when the file as a whole cannot be read; nothing is changed then.
     """
-    importer = IMPORTERS[kind]()
+    importer = IMPORTERS[kind](default_timezone)
     table = read_table(Path(path), importer.required, importer.optional)
     with db.session() as session:
         return importer.run(session, table)

@@ -1,5 +1,8 @@
 """Customers, by code: code, name, owner_slack_id, tier, region, industry, and the primary
-contact's contact_name, contact_phone, contact_email."""
+contact's contact_name, contact_phone, contact_email.
+
+Rows are written in bulk, past the ORM: what the model's hooks would fill (the folded text
+search reads) is filled here, on create and on rename."""
 
 from datetime import datetime
 
@@ -11,7 +14,7 @@ from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
 from storage.imports.upsert import Importer, Plan, Stored
-from storage.models import Contact, Customer, Member
+from storage.models import Contact, Customer, Member, customer_search_text
 
 COLUMNS = {"code", "name", "tier", "region", "industry"}
 CONTACT_FIELDS = {"contact_name": "name", "contact_phone": "phone", "contact_email": "email"}
@@ -34,6 +37,12 @@ class CustomerImporter(Importer):
         customers = session.exec(select(Customer)).all()
         self.name_holders = {customer.name: customer.code for customer in customers}
         self.contact_ids = {}
+        # Customers imported before search text was filled on import: mended on the next one.
+        self.stale_search_text = {
+            customer.id: search_text(customer.code, customer.name)
+            for customer in customers
+            if customer.search_text != search_text(customer.code, customer.name)
+        }
         stored = {}
         for customer in customers:
             contact = contacts.get(customer.id)
@@ -76,10 +85,22 @@ class CustomerImporter(Importer):
         return row
 
     def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
-        return self.columns(fields) | {"is_prospect": False}
+        found_by = search_text(fields["code"], fields["name"])
+        return self.columns(fields) | {"is_prospect": False, "search_text": found_by}
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         created = super().write(session, plan, now)
+        renamed = {
+            change.stored.id: search_text(change.key, change.fields["name"])
+            for change in plan.updates
+            if "name" in change.fields
+        }
+        mended = self.stale_search_text | renamed
+        update_rows(
+            session,
+            Customer,
+            [{"id": customer_id, "search_text": text} for customer_id, text in mended.items()],
+        )
         new_contacts = [
             _new_contact(change.fields, created[change.key])
             for change in plan.creates
@@ -121,3 +142,8 @@ def _contact_row(fields: dict[str, object]) -> dict[str, object]:
 def _new_contact(fields: dict[str, object], customer_id: int) -> dict[str, object]:
     blank = dict.fromkeys(CONTACT_FIELDS.values())
     return blank | _contact_row(fields) | {"customer_id": customer_id, "is_primary": True}
+
+
+def search_text(code: str, name: str) -> str:
+    """What the model's hook would store; cut to the column, as NFKC may lengthen a name."""
+    return customer_search_text(code, name)[: read.max_length(Customer, "search_text")]

@@ -10,19 +10,21 @@ from sqlmodel import SQLModel
 
 from storage.imports.report import Rejected
 from storage.models import ROLES, TIERS
+from storage.vocabulary import currency as currency_code
 from storage.vocabulary import order_number as read_order_number
 from storage.vocabulary import order_status
 
 Reader = Callable[[str, str], object]  # (column, cell) -> the value stored
 SHOWN = 60  # at most this many characters of a bad value are repeated in a message
-LOCALES = {"en": "en", "zh-cn": "zh-CN"}
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
 _CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]{2,31}")
-_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+# 2026-11-05, Excel's 2026/11/3 (with the midnight it may add), 2026.11.3 and 2026年11月3日
+_DATE = re.compile(
+    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\s+0?0:00(?::00)?)?|(\d{4})年(\d{1,2})月(\d{1,2})日"
+)
 _AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?")
 MAX_AMOUNT = Decimal(10) ** 16  # the money columns hold 18 digits, 2 of them decimals
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-_CURRENCY = re.compile(r"[A-Za-z]{3}")
 
 
 def shown(value: str) -> str:
@@ -84,11 +86,12 @@ def order_number(column: str, value: str) -> str:
 
 
 def iso_date(column: str, value: str) -> date:
-    """YYYY-MM-DD, or YYYY/MM/DD as Excel writes it."""
+    """YYYY-MM-DD, or YYYY/M/D as Excel writes it (also YYYY.M.D and YYYY年M月D日)."""
     match = _DATE.fullmatch(value)
     try:
         if match:
-            return date(*(int(part) for part in match.groups()))
+            parts = [part for part in match.groups() if part and part.isdigit()]
+            return date(*(int(part) for part in parts))
     except ValueError:
         pass
     raise Rejected("import.reject.bad_date", column=column, value=shown(value))
@@ -102,9 +105,11 @@ def amount(column: str, value: str) -> Decimal:
 
 
 def currency(column: str, value: str) -> str:
-    if not _CURRENCY.fullmatch(value):
+    """An ISO 4217 code in use, in any case; the yuan's other names (RMB, 人民币, 元, ¥) are CNY."""
+    code = currency_code(value)
+    if code is None:
         raise Rejected("import.reject.bad_currency", value=shown(value))
-    return value.upper()
+    return code
 
 
 def timezone(column: str, value: str) -> str:
@@ -120,11 +125,3 @@ def time_of_day(column: str, value: str) -> str:
     if match is None:
         raise Rejected("import.reject.bad_time", column=column, value=shown(value))
     return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-def locale(column: str, value: str) -> str:
-    """en, zh-CN or zh_CN in any case, stored as en or zh-CN."""
-    stored = LOCALES.get(value.replace("_", "-").lower())
-    if stored is None:
-        raise Rejected("import.reject.bad_locale", value=shown(value))
-    return stored

@@ -105,8 +105,8 @@ class InvoiceImporter(Importer):
         if fields["amount"] < paid:
             raise Rejected(
                 "import.reject.invoice_below_paid",
-                amount=str(fields["amount"]),
-                paid=str(paid),
+                amount=fields["amount"],
+                paid=paid,
                 currency=merged.get("currency") or DEFAULT_CURRENCY,
             )
         return fields

@@ -1,5 +1,11 @@
 """Members, by Slack user id: slack_user_id, name, role, team, manager_slack_id, timezone,
-locale, email."""
+locale, email.
+
+A locale is any code Slack writes: en-* reads as English, zh-* as Chinese. A language Sales
+Desk does not speak (ja-JP) is stored as no locale, so the member reads the default language,
+and the row is imported with a warning saying so."""
+
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -8,6 +14,7 @@ from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
 from storage.imports.upsert import Importer, Stored
 from storage.models import Member, Team
+from storage.vocabulary import language
 
 COLUMNS = {"slack_user_id", "name", "role", "manager_slack_id", "timezone", "locale", "email"}
 
@@ -46,14 +53,25 @@ class MemberImporter(Importer):
             "team": self._team,
             "manager_slack_id": self._manager,
             "timezone": read.timezone,
-            "locale": read.locale,
+            "locale": _as_written,  # any code: `check` reads the language
             "email": read.text(Member),
         }
 
     def check(self, fields: dict[str, object], stored: Stored | None) -> dict[str, object]:
         if "team" not in fields and fields["role"] != "admin":
             raise Rejected("import.reject.missing_value", column="team")
+        if "locale" in fields:
+            fields["locale"] = self._language(fields["locale"], fields["name"])
         return fields
+
+    def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields) | {"active": True, "deactivated_at": None, "slack_locale": None}
+
+    def _language(self, code: str, name: str) -> str | None:
+        spoken = language(code)
+        if spoken is None:
+            self.warn("import.warning.unspoken_locale", value=read.shown(code), name=name)
+        return spoken
 
     def columns(self, fields: dict[str, object]) -> dict[str, object]:
         row = {column: value for column, value in fields.items() if column != "team"}
@@ -72,3 +90,7 @@ class MemberImporter(Importer):
         if slack_id not in self.known:
             raise Rejected("import.reject.unknown_manager", value=slack_id)
         return slack_id
+
+
+def _as_written(column: str, value: str) -> str:
+    return value

@@ -14,9 +14,10 @@ full moves from invoiced to paid, with a step in its history.
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -24,9 +25,19 @@ from sqlmodel import Session
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
-from storage.imports.report import Rejected, Rejection
+from storage.imports.report import Money, Rejected, Rejection
 from storage.imports.upsert import ACTOR, Change, Importer, Plan, Stored
-from storage.models import AuditEntry, Invoice, OrderStatusChange, Payment, SalesOrder, utcnow
+from storage.models import (
+    AuditEntry,
+    Customer,
+    Invoice,
+    Member,
+    OrderStatusChange,
+    Payment,
+    SalesOrder,
+    Team,
+    utcnow,
+)
 from storage.vocabulary import order_number as document_number
 
 CENT = Decimal("0.01")
@@ -44,6 +55,7 @@ class InvoiceFacts(NamedTuple):
     amount: Decimal
     currency: str
     issued_on: date
+    today: date  # in the zone of the invoice's team: a payment after it is in the future
 
 
 def settlement(amount: Decimal, payments: Iterable[tuple[date, Decimal]]) -> Settlement:
@@ -89,9 +101,14 @@ class PaymentImporter(Importer):
                 invoice.c.amount,
                 invoice.c.currency,
                 invoice.c.issued_on,
+                invoice.c.customer_id,
             )
         )
-        self.invoices = {number: InvoiceFacts(*facts) for number, *facts in rows}
+        today_of_customer = self._today_by_customer(session)
+        self.invoices = {
+            number: InvoiceFacts(*facts, today_of_customer[customer_id])
+            for number, *facts, customer_id in rows
+        }
         numbers = {facts.id: number for number, facts in self.invoices.items()}
         payment = Payment.__table__
         self.by_reference: dict[tuple[str, str], Stored] = {}
@@ -113,9 +130,26 @@ class PaymentImporter(Importer):
                 self.by_reference[number, reference] = stored
             self.by_day_amount[number, paid_on, amount].append(stored)
             self.paid[number] += amount
-        # East of UTC the day may already be tomorrow: a payment of that day is not the future.
-        self.latest_day = utcnow().date() + timedelta(days=1)
         return {}
+
+    def _today_by_customer(self, session: Session) -> dict[int, date]:
+        """Today in the zone of each customer's owner's team (its timezone setting, else its
+        zone), else in the organisation's."""
+        customer, member, team = Customer.__table__, Member.__table__, Team.__table__
+        rows = session.execute(
+            select(customer.c.id, team.c.timezone, team.c.settings)
+            .join(member, member.c.id == customer.c.owner_id)
+            .join(team, team.c.id == member.c.team_id, isouter=True)
+        )
+        now = utcnow()
+        today_in: dict[str, date] = {}
+        today = {}
+        for customer_id, zone, settings in rows:
+            zone = (settings or {}).get("timezone") or zone or self.default_timezone
+            if zone not in today_in:
+                today_in[zone] = now.astimezone(_zone(zone, self.default_timezone)).date()
+            today[customer_id] = today_in[zone]
+        return today
 
     def readers(self) -> dict[str, read.Reader]:
         return {
@@ -183,23 +217,23 @@ class PaymentImporter(Importer):
         invoice = self.invoices[fields["invoice_number"]]
         amount, paid_on = fields["amount"], fields["paid_on"]
         if amount <= 0:
-            raise Rejected("import.reject.payment_not_positive", value=str(amount))
+            raise Rejected("import.reject.payment_not_positive", value=amount)
         if paid_on < invoice.issued_on:
             raise Rejected(
                 "import.reject.paid_before_issued",
                 day=paid_on.isoformat(),
                 issued=invoice.issued_on.isoformat(),
             )
-        if paid_on > self.latest_day:
+        if paid_on > invoice.today:
             raise Rejected("import.reject.paid_in_future", day=paid_on.isoformat())
         number = fields["invoice_number"]
         others = self.paid[number] - (match.fields["amount"] if match else Decimal("0"))
         if others + amount > invoice.amount:
             raise Rejected(
                 "import.reject.over_payment",
-                amount=f"{amount} {invoice.currency}",
+                amount=Money(amount, invoice.currency),
                 invoice=number,
-                open=f"{max(invoice.amount - others, Decimal('0'))} {invoice.currency}",
+                open=Money(max(invoice.amount - others, Decimal("0")), invoice.currency),
             )
         self.paid[number] = others + amount
 
@@ -354,6 +388,16 @@ def _audit(entity: str, key: str, action: str, before: dict, after: dict, now: d
         before=before,
         after=after,
     )
+
+
+def _zone(name: str, fallback: str) -> ZoneInfo:
+    """A team's zone; a name no longer known (tzdata changes) falls back, then to UTC."""
+    for candidate in (name, fallback):
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC")
 
 
 def _iso(day: date | None) -> str | None:

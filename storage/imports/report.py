@@ -1,6 +1,7 @@
-"""What an import tells its caller: counts, rejected rows and file-level problems."""
+"""What an import tells its caller: counts, rejected rows, warnings and file-level problems."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -12,12 +13,26 @@ class Rejection:
     params: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RowWarning(Rejection):
+    """A row imported all the same, with something the operator should know about it."""
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in a message parameter: shown with its currency in the reader's language."""
+
+    amount: Decimal
+    currency: str
+
+
 @dataclass
 class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
 
 
 class ImportFileError(Exception):

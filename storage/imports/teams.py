@@ -1,5 +1,7 @@
 """Teams, by name: name, slack_channel_id, timezone, digest_time, manager_slack_id."""
 
+from datetime import datetime
+
 from sqlmodel import Session, select
 
 from storage.imports import fields as read
@@ -31,3 +33,6 @@ class TeamImporter(Importer):
             "digest_time": read.time_of_day,
             "manager_slack_id": read.user_id,
         }
+
+    def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
+        return self.columns(fields) | {"settings": {}}

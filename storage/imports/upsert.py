@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel
 from storage.imports.bulk import insert_rows, last_id, new_ids, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
 from storage.imports.fields import Reader
-from storage.imports.report import ImportReport, Rejected, Rejection
+from storage.imports.report import ImportReport, Rejected, Rejection, RowWarning
 from storage.models import AuditEntry, utcnow
 
 ACTOR = "import"
@@ -46,10 +46,13 @@ class Plan:
     updates: list[Change] = field(default_factory=list)
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
 
     def report(self) -> ImportReport:
         rejected = sorted(self.rejected, key=lambda rejection: rejection.line)
-        return ImportReport(len(self.creates), len(self.updates), self.unchanged, rejected)
+        return ImportReport(
+            len(self.creates), len(self.updates), self.unchanged, rejected, self.warnings
+        )
 
 
 class Importer:
@@ -61,6 +64,14 @@ class Importer:
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
     may_be_blank: tuple[str, ...] = ()  # required columns whose cell may be empty
+
+    def __init__(self, default_timezone: str = "UTC"):
+        self.default_timezone = default_timezone  # the organisation's, where a team has none
+        self.row_warnings: list[tuple[str, dict]] = []
+
+    def warn(self, key: str, **params: object) -> None:
+        """Note something about the row being checked; it is still imported."""
+        self.row_warnings.append((key, params))
 
     def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
         """The stored records by key; also the lookups the readers and `check` need."""
@@ -100,12 +111,14 @@ class Importer:
         key_reader, steps = self._steps()
         first_lines: dict[str, int] = {}
         for row in table.rows:
+            self.row_warnings = []
             try:
                 key = self._unique_key(row, key_reader, first_lines)
                 fields = self.check(_read(row, key, self.key, steps), stored.get(key))
             except Rejected as rejected:
                 plan.rejected.append(Rejection(row.line, rejected.key, rejected.params))
                 continue
+            plan.warnings += [RowWarning(row.line, *warning) for warning in self.row_warnings]
             self._compare(plan, row.line, key, fields, stored.get(key))
         return plan
 
