@@ -52,7 +52,41 @@ Rules
   on), "last Tuesday" is the most recent one before today, "this Tuesday" is the same as
   "Tuesday", and "coming Tuesday" is always ahead.
 - "weekend"/周末 is its Saturday ("this weekend", 这周末, 下周末 follow the weekday rules).
-- Dates with slashes or dashes are month/day ("12/3" = 3 December, "12/3/2026" too).
+- Dates with slashes or dashes are month/day ("12/3" = 3 December, "12/3/2026" too). Dotted
+  dates are written the Chinese and ISO way, year.month.day and month.day ("2026.12.3", "12.3",
+  "12.03"); day.month.year is read only when the numbers allow one reading ("25.12.2026";
+  "3.12.2026" is None). Right after a day or a part of the day a dotted pair is a clock time
+  ("明天10.30", "下午3.30").
+
+Deadlines
+---------
+A deadline reads as the last day of what it names, in the reader's zone; like any day without a
+clock time it is that day's local midnight, and callers keep the date (``parse_date``): due
+dates are dates, due by the end of that day, late from the next. A clock time is kept
+("周五下午3点前" is Friday 15:00); "eod"/"end of day" stays 17:00.
+- "by", "before", "until", "no later than", "due", 前/之前/以前/为止, 截止/最迟/不晚于 add
+  nothing to a day: "周五前", "by Friday", "before Friday", "15号前", "by the 15th" are that day.
+- Weeks end on Sunday: "本周内", "end of this week", "eow" are this week's Sunday; "下周内",
+  "end of next week" next week's.
+- Months: 月底/月末/月内, "end of month", "eom", "month end" are the last day; 月初, "early"/
+  "beginning of" the 1st; 月中, "mid-month" the 15th; 上旬 the 10th, 中旬 the 20th, 下旬 the
+  last day. 本月/下月/上月 and this/next/last fix the month; "12月底", "end of December" name one;
+  alone they are this month's, or the next once passed (past: this or the last one).
+- Years: 年底/年末/年内, "end of year", "year-end" are 31 December, 年初 1 January; with
+  今年/明年/2027年 or this/next/last year; alone, this year's or the next once passed.
+- "within 3 days", 3天内, 两周内, 半小时内 are offsets: the moment that much later.
+
+Chinese public holidays
+-----------------------
+元旦, 春节 (过年, 年前/年后), 清明, 五一/劳动节, 端午, 中秋, 国庆/十一, and in English "New Year's
+Day", "Chinese New Year"/"CNY"/"Spring Festival", "Qingming", "May Day"/"Labour Day", "Dragon
+Boat Festival", "Mid-Autumn Festival", "National Day" (US "Labor Day" is not read as 五一).
+Their dates come from ``chinese_calendar``, the State Council's published breaks (放假) and
+make-up working days (调休): the name alone is its first day off; before it (前, "before", "by")
+is the last working day before the break; after it (后, "after") is the first working day after
+it. A make-up Saturday counts as a working day (春节前 2026 is Saturday 14 February). Without a
+year (2026年, 明年) it is the next one not yet passed (past: the last one reached); a year the
+package does not know yet reads as None rather than a guess.
 - Chinese hours: "3点" alone is 03:00 (24-hour clock). With a part of the day it is a 12-hour
   clock: 下午/晚上 3 -> 15:00, 中午1点 -> 13:00, 凌晨2点 -> 02:00, 晚上12点 -> the next day's
   00:00. An hour of 13 or more with 下午 etc. is nonsense (明天下午13点 -> None); a 24-hour
@@ -60,6 +94,10 @@ Rules
 - A weekday given with a date must agree with it ("Tue Dec 1" when Dec 1 is a Tuesday).
 - Times that do not exist (the spring-forward gap) move forward by the gap (02:30 -> 03:30);
   ambiguous ones (the fall-back hour) take the first occurrence.
+
+How it is built: ``words`` cleans the text and reads numbers, ``grammar`` turns tokens into
+``Parts``, ``resolve`` tries one small resolver per kind of expression, ``holidays`` knows the
+breaks, ``fallback`` asks dateparser.
 
 Speed: the grammar answers in well under a millisecond. dateparser is imported lazily; its first
 call costs a few hundred milliseconds (imports and language data), later ones a few ms. Its
@@ -144,8 +182,9 @@ def parse_date(
 
 
 def warm_up() -> None:
-    """Load dateparser and its English and Chinese data now (a few hundred ms), not on the
-    first user's message. Optional."""
+    """Load dateparser and its English and Chinese data, and the holiday tables, now (a few
+    hundred ms), not on the first user's message. Optional."""
     moment = datetime(2026, 1, 1, tzinfo=UTC)
     parse_when("a week from now", "UTC", moment)
     parse_when("一个星期以后吧", "UTC", moment)
+    parse_when("国庆节后", "UTC", moment)
