@@ -57,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("team")
     change.add_argument("changes", nargs="+", metavar="name=value")
     change.set_defaults(run=_settings_set)
+
+    members = sub.add_parser("members", help="people who leave: deactivate and hand over")
+    members_sub = members.add_subparsers(dest="members_command", required=True, metavar="ACTION")
+    leave = members_sub.add_parser(
+        "deactivate", help="deactivate a member and hand everything open of theirs to another"
+    )
+    leave.add_argument("member", metavar="SLACK_ID")
+    leave.add_argument("--to", required=True, metavar="SLACK_ID", help="who takes over")
+    leave.set_defaults(run=_members_deactivate)
     return parser
 
 
@@ -141,6 +150,12 @@ def _import(settings: Settings, args) -> int:
     from bot.import_report import run_import
 
     return run_import(settings, args.kind, args.file)
+
+
+def _members_deactivate(settings: Settings, args) -> int:
+    from bot.members_cli import deactivate_member
+
+    return deactivate_member(settings, args.member, args.to)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,14 @@ from commands.people import Actor, actor_for, bootstrap_admin, find_actor, find_
 from storage.db import Database
 
 log = logging.getLogger(__name__)
+# Events whose user is the one they are about, not someone acting.
+SUBJECT_EVENTS = ("user_change",)
 
 
 def member_resolver(db: Database, settings: Settings):
     def resolve_member(context: BoltContext, body: dict, client: WebClient, respond, next):
         user_id = context.user_id
-        if not user_id:
+        if not user_id or body.get("event", {}).get("type") in SUBJECT_EVENTS:
             return next()
         with db.reading() as connection:
             actor = find_actor(
@@ -45,7 +47,8 @@ def _complete_member(
     with db.session() as session:
         found = find_member(session, user_id)
         if found is None and user_id in settings.admins:
-            found = (bootstrap_admin(session, user_id, body.get("user_name", "")), None)
+            admin = bootstrap_admin(session, user_id, body.get("user_name", ""))
+            found = (admin, None) if admin else None
         if found is None:
             return None
         member, team = found

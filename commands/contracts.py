@@ -710,7 +710,11 @@ def _reviewers(session: Session, loaded: _Loaded) -> tuple[list[Member], bool]:
     if named:
         reviewers = session.exec(
             select(Member)
-            .where(Member.slack_user_id.in_(named), Member.id != loaded.owner.id)
+            .where(
+                Member.slack_user_id.in_(named),
+                Member.id != loaded.owner.id,
+                Member.active.is_(True),
+            )
             .order_by(Member.name)
         ).all()
         if reviewers:
@@ -739,7 +743,9 @@ def _managers(session: Session, loaded: _Loaded) -> list[Member]:
         where.append(Member.team_id == owner.team_id)
     if not where:
         return []
-    query = select(Member).where(or_(*where), Member.role == "manager", Member.id != owner.id)
+    query = select(Member).where(
+        or_(*where), Member.role == "manager", Member.id != owner.id, Member.active.is_(True)
+    )
     return list(session.exec(query.order_by(Member.name)).all())
 
 
@@ -750,7 +756,7 @@ def _team_desk(session: Session, loaded: _Loaded) -> list[Member]:
         for role in ("desk", "manager"):
             found = session.exec(
                 select(Member)
-                .where(Member.team_id == team_id, Member.role == role)
+                .where(Member.team_id == team_id, Member.role == role, Member.active.is_(True))
                 .order_by(Member.name)
             ).all()
             if found:
@@ -759,7 +765,9 @@ def _team_desk(session: Session, loaded: _Loaded) -> list[Member]:
 
 
 def _admins(session: Session, loaded: _Loaded) -> list[Member]:
-    query = select(Member).where(Member.role == "admin", Member.id != loaded.owner.id)
+    query = select(Member).where(
+        Member.role == "admin", Member.id != loaded.owner.id, Member.active.is_(True)
+    )
     return list(session.exec(query.order_by(Member.name)).all())
 
 

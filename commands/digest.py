@@ -95,7 +95,7 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
     orders = _orders_touching(session, member_ids, yesterday, day)
     visits = _visits_per_rep(session, member_ids, *local_day_bounds(yesterday, timezone))
     meetings = _meetings(session, members, *local_day_bounds(day, timezone))
-    reps = [m for m in members if m.role == "rep"]
+    reps = [m for m in members if m.role == "rep" and m.active]
     return TeamDigest(
         team=team.name,
         day=day.isoformat(),

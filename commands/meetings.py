@@ -601,7 +601,9 @@ def _people(session: Session, people) -> tuple[str, ...]:
     found = list(people.ids)
     if not people.names:
         return tuple(found)
-    members = session.exec(select(Member.slack_user_id, Member.name)).all()
+    members = session.exec(
+        select(Member.slack_user_id, Member.name).where(Member.active.is_(True))
+    ).all()
     for name in people.names:
         wanted = fold(name)
         exact = [m for m in members if wanted in (fold(m.name), fold(m.slack_user_id))]

@@ -374,12 +374,13 @@ def _desk(session: Session, loaded: _Loaded) -> list[Member]:
         for role in ("desk", "manager"):
             found = session.exec(
                 select(Member)
-                .where(Member.team_id == team_id, Member.role == role)
+                .where(Member.team_id == team_id, Member.role == role, Member.active.is_(True))
                 .order_by(Member.name)
             ).all()
             if found:
                 return list(found)
-    return list(session.exec(select(Member).where(Member.role == "admin").order_by(Member.name)))
+    admins = select(Member).where(Member.role == "admin", Member.active.is_(True))
+    return list(session.exec(admins.order_by(Member.name)))
 
 
 def _concerned(loaded: _Loaded) -> list[Member]:

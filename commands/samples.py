@@ -577,11 +577,15 @@ def _approvers(session: Session, rep: Member, team: Team | None) -> tuple[list[M
     (or only themselves), the admins."""
     for slack_id in (rep.manager_slack_id, team.manager_slack_id if team else None):
         if slack_id and slack_id != rep.slack_user_id:
-            manager = session.exec(select(Member).where(Member.slack_user_id == slack_id)).first()
+            manager = session.exec(
+                select(Member).where(Member.slack_user_id == slack_id, Member.active.is_(True))
+            ).first()
             if manager is not None:
                 return [manager], False
     admins = session.exec(
-        select(Member).where(Member.role == "admin", Member.id != rep.id).order_by(Member.name)
+        select(Member)
+        .where(Member.role == "admin", Member.id != rep.id, Member.active.is_(True))
+        .order_by(Member.name)
     ).all()
     return list(admins), True
 
@@ -624,11 +628,14 @@ def _desk_for(session: Session, loaded: _Loaded) -> list[Member]:
         if team_id is None:
             continue
         desk = session.exec(
-            select(Member).where(Member.team_id == team_id, Member.role == "desk")
+            select(Member).where(
+                Member.team_id == team_id, Member.role == "desk", Member.active.is_(True)
+            )
         ).all()
         if desk:
             return sorted(desk, key=lambda m: m.name)
-    return list(session.exec(select(Member).where(Member.role == "admin").order_by(Member.name)))
+    admins = select(Member).where(Member.role == "admin", Member.active.is_(True))
+    return list(session.exec(admins.order_by(Member.name)))
 
 
 def _visible(actor: Actor, loaded: _Loaded) -> bool:

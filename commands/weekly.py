@@ -38,7 +38,9 @@ def weekly_review(
 ) -> WeeklyReview:
     """The week from `week_start` (a Monday) to the Sunday after, beside the week before."""
     reps = session.exec(
-        select(Member).where(Member.team_id == team.id, Member.role == "rep").order_by(Member.name)
+        select(Member)
+        .where(Member.team_id == team.id, Member.role == "rep", Member.active.is_(True))
+        .order_by(Member.name)
     ).all()
     rep_ids = [rep.id for rep in reps]
     this_week = _activity(session, rep_ids, week_start, timezone)

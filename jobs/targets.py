@@ -11,7 +11,9 @@ from storage.models import Member, Team
 
 
 def team_members(session: Session, team: Team) -> list[Member]:
-    return list(session.exec(select(Member).where(Member.team_id == team.id)))
+    """The team's members still with the desk: the ones messages go to."""
+    query = select(Member).where(Member.team_id == team.id, Member.active.is_(True))
+    return list(session.exec(query))
 
 
 def manager_of(rep: Member, team: Team) -> str | None:

@@ -37,7 +37,9 @@ def queue(session: Session, team: Team, at: datetime, settings: TeamSettings) ->
 def _managers(session: Session, team: Team) -> list[str]:
     ids = set(
         session.exec(
-            select(Member.slack_user_id).where(Member.team_id == team.id, Member.role == "manager")
+            select(Member.slack_user_id).where(
+                Member.team_id == team.id, Member.role == "manager", Member.active.is_(True)
+            )
         )
     )
     if team.manager_slack_id:

@@ -43,4 +43,4 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     contracts.register(app, db, on_notify)
     order_changes.register(app, db, on_notify)
     receivables.register(app, db, on_notify)
-    desk.register(app, db, settings)
+    desk.register(app, db, settings, on_notify)

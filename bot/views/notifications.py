@@ -10,6 +10,7 @@ from bot.views.blocks import clip, escape, plain_section
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
 from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
 from bot.views.orders import status_label
+from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
 from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
 from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
 from bot.views.visits import render_visit_logged_for_you
@@ -77,4 +78,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **CONTRACT_NOTIFICATIONS,
     **ORDER_CHANGE_NOTIFICATIONS,
     **RECEIVABLE_NOTIFICATIONS,
+    **PEOPLE_NOTIFICATIONS,
 }
