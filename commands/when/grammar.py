@@ -448,11 +448,6 @@ def _token(pattern: str, handler: Handler) -> tuple[re.Pattern[str], Handler]:
 # Tried in this order at each position; the first that matches takes the token.
 _TOKENS: list[tuple[re.Pattern[str], Handler]] = [
     _token(r"(?:right\s+now|now)\b|现在|此刻|马上|立刻|立即", _on_now),
-    _token(
-        r"(?:by|before|until|till|no\s+later\s+than|due(?:\s+(?:by|on))?)\b|"
-        r"截止到?|截至|最迟|最晚|不晚于",
-        _on_deadline_word,
-    ),
     _token(rf"(?:in|within)\s+{_EN_QTY}\s*{_EN_UNIT}\b(?P<dir>)", _on_offset_en),
     _token(
         rf"{_EN_QTY}\s*{_EN_UNIT}\s+"
@@ -558,6 +553,11 @@ _TOKENS: list[tuple[re.Pattern[str], Handler]] = [
     _token(
         r"(?P<h>[0-9]{1,2})(?P<min>)(?P<s>)\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z0-9])",
         _on_hm_clock,
+    ),
+    _token(
+        r"(?:by|before|until|till|no\s+later\s+than|due(?:\s+(?:by|on))?)\b|"
+        r"截止到?|截至|最迟|最晚|不晚于",
+        _on_deadline_word,
     ),
     _token(r"之前|以前|前|为止|之内|以内|内", _on_deadline_word),
 ]
