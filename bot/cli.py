@@ -4,30 +4,48 @@ import argparse
 import logging
 import sys
 
+from bot.console.output import silence_stdout
+from bot.i18n import t
 from bot.logs import setup_logging
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, operator_locale
 
 log = logging.getLogger("salesdesk")
 IMPORT_KINDS = ("teams", "members", "customers", "orders", "invoices", "payments")
+SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage mistakes in one line, pointing at --help, instead of the usage text and a
+    second line."""
+
+    def error(self, message: str):
+        hint = t(operator_locale(), "cli.usage_error", message=message, prog=self.prog)
+        self.exit(2, f"{self.prog}: {hint}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="salesdesk", description="Sales Desk, the sales back office in Slack"
-    )
+    parser = Parser(prog="salesdesk", description="Sales Desk, the sales back office in Slack")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = sub.add_parser("serve", help="connect to Slack (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP mode with gunicorn")
     serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--port", type=_port, default=3000)
     serve.add_argument("--workers", type=_positive, default=2)
     serve.add_argument("--no-scheduler", action="store_true", help="do not run scheduled jobs here")
     serve.set_defaults(run=_serve)
 
     console = sub.add_parser("console", help="talk to the bot in this terminal, no Slack needed")
     console.add_argument("-c", dest="line", help="run one line, print the reply and exit")
-    console.add_argument("--as", dest="user", metavar="SLACK_USER_ID", help="act as this member")
+    console.add_argument(
+        "--as",
+        dest="user",
+        metavar="MEMBER",
+        help="act as this member: a Slack user id, a name or the start of one",
+    )
+    console.add_argument(
+        "--demo", action="store_true", help="load demo data into an empty database first"
+    )
     console.set_defaults(run=_console)
 
     db = sub.add_parser("db", help="database maintenance")
@@ -71,24 +89,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    setup_logging(logging.INFO if args.command == "serve" else logging.WARNING)
+    serving = args.command == "serve"
+    setup_logging(logging.INFO if serving else logging.WARNING, server=serving)
     try:
-        return args.run(Settings.from_env(), args) or 0
+        status = args.run(Settings.from_env(), args) or 0
+        sys.stdout.flush()
+        return status
     except SettingsError as error:
         print(f"salesdesk: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        silence_stdout()
+        return SIGPIPE_EXIT
     except Exception as error:
-        log.debug("unexpected error", exc_info=True)
-        print(f"salesdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        if serving:  # the server's log is read by operators: the whole traceback goes there
+            log.exception("Sales Desk stopped")
+        message = t(operator_locale(), "cli.unexpected", kind=type(error).__name__, error=error)
+        print(f"salesdesk: {message}", file=sys.stderr)
         return 1
 
 
 def _positive(text: str) -> int:
     value = int(text) if text.isdigit() else 0
     if value < 1:
-        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+        raise argparse.ArgumentTypeError(t(operator_locale(), "config.workers", value=text))
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(t(operator_locale(), "config.port", value=text))
     return value
 
 
@@ -99,11 +132,6 @@ def _serve(settings: Settings, args) -> int:
     if args.http:
         serve.serve_http(settings, args.host, args.port, args.workers, scheduler)
     else:
-        if not settings.slack_app_token:
-            raise SettingsError(
-                "SLACK_APP_TOKEN is not set: `serve` needs it for Socket Mode "
-                "(or use `serve --http`)"
-            )
         serve.serve_socket_mode(settings, scheduler)
     return 0
 
@@ -111,14 +139,19 @@ def _serve(settings: Settings, args) -> int:
 def _console(settings: Settings, args) -> int:
     from bot.console import run_console
 
-    return run_console(settings, line=args.line, user=args.user)
+    return run_console(settings, line=args.line, user=args.user, demo=args.demo)
 
 
 def _db_upgrade(settings: Settings, args) -> int:
     from bot.runtime import migrate
 
-    migrate(settings)
-    print("salesdesk: the database is up to date")
+    done = migrate(settings)
+    for migration in done.applied:
+        print(
+            t(settings.locale, "cli.db.applied", revision=migration.revision, title=migration.title)
+        )
+    key = "cli.db.now_at" if done.applied else "cli.db.already"
+    print(t(settings.locale, key, revision=done.revision))
     return 0
 
 

@@ -4,14 +4,16 @@ from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from sqlmodel import func, select
 
 from bot.app import create_desk
+from bot.console.render import render_message
 from bot.i18n import t
 from bot.runtime import open_database
 from bot.settings import Settings, SettingsError
 from bot.views.errors import error_text
 from commands.errors import DomainError
+from commands.people import reader_for
 from commands.team_settings import change_team_settings
 from jobs.registry import JOBS
 from jobs.scheduler import planned_jobs
@@ -41,6 +43,7 @@ def run_job(settings: Settings, name: str, at_text: str | None) -> int:
         return 2
     at = _moment(at_text, settings) if at_text else utcnow()
     desk = create_desk(settings, open_database(settings))
+    before = _last_notification_id(desk)
     for result in desk.job_runner().run(name, at):
         key = "jobs.run.already" if result.already_done else "jobs.run.queued"
         print(
@@ -53,11 +56,43 @@ def run_job(settings: Settings, name: str, at_text: str | None) -> int:
                 count=result.queued,
             )
         )
+    queued = _queued_since(desk, before)
+    for notification in queued:
+        _show(desk, notification)
+    if not queued:
+        return 0
     if settings.slack_bot_token:
         while desk.outbox.deliver_due():
             pass
         print(t(locale, "jobs.run.delivered", **_outbox_counts(desk)))
+    else:
+        print(t(locale, "cli.jobs.waiting"))
     return 0
+
+
+def _last_notification_id(desk) -> int:
+    with desk.db.session() as session:
+        return session.exec(select(func.max(Notification.id))).one() or 0
+
+
+def _queued_since(desk, last_id: int) -> list[Notification]:
+    """The messages this run queued: the outbox rows written after it started (a bot serving
+    at the same moment may add its own among them)."""
+    with desk.db.session() as session:
+        query = select(Notification).where(Notification.id > last_id).order_by(Notification.id)
+        return list(session.exec(query))
+
+
+def _show(desk, notification: Notification) -> None:
+    """A queued message as the console shows it, in its reader's language and zone."""
+    settings = desk.settings
+    with desk.db.session() as session:
+        reader = reader_for(session, notification.channel, settings.locale, settings.timezone)
+    text, blocks = desk.outbox.render(notification.kind, notification.params, reader)
+    heading = t(
+        settings.locale, "cli.jobs.message", kind=notification.kind, channel=notification.channel
+    )
+    print(f"\n{heading}\n{render_message({'text': text, 'blocks': blocks})}")
 
 
 def show_settings(settings: Settings) -> int:

@@ -5,7 +5,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.settings import Settings, SettingsError
 from storage.db import Database
-from storage.migrate import is_current, upgrade
+from storage.migrate import Upgrade, is_current, upgrade
 
 
 def open_database(settings: Settings) -> Database:
@@ -29,9 +29,9 @@ def open_database(settings: Settings) -> Database:
     return db
 
 
-def migrate(settings: Settings) -> None:
+def migrate(settings: Settings) -> Upgrade:
     try:
-        upgrade(settings.database_url)
+        return upgrade(settings.database_url)
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise SettingsError(

@@ -2,13 +2,17 @@
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from slack_standin import signed_headers, slash_command_body
 
@@ -50,13 +54,17 @@ def test_a_malformed_setting_stops_with_one_line_naming_it(tmp_path, name, value
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_serve_names_the_missing_tokens(tmp_path):
-    result = salesdesk("serve", cwd=tmp_path)
-    assert result.returncode == 2
-    assert "SLACK_APP_TOKEN is not set" in result.stderr
-    http = salesdesk("serve", "--http", cwd=tmp_path, env={"SLACK_SIGNING_SECRET": "s"})
-    assert "SLACK_BOT_TOKEN is not set" in http.stderr
-    assert "Traceback" not in result.stderr + http.stderr
+def test_serve_names_every_missing_setting_in_one_line(tmp_path):
+    socket_mode = salesdesk("serve", cwd=tmp_path)
+    assert socket_mode.returncode == 2
+    assert "SLACK_BOT_TOKEN, SLACK_APP_TOKEN are not set" in socket_mode.stderr
+    http = salesdesk("serve", "--http", cwd=tmp_path)
+    assert "SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET are not set" in http.stderr
+    only_one = salesdesk("serve", "--http", cwd=tmp_path, env={"SLACK_SIGNING_SECRET": "s"})
+    assert "salesdesk: SLACK_BOT_TOKEN is not set:" in only_one.stderr
+    for result in (socket_mode, http, only_one):
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
 
 
 def test_an_unreachable_database_is_one_line(tmp_path):
@@ -105,11 +113,38 @@ def test_console_session_reads_lines_until_end_of_input(tmp_path):
     assert "Late orders (3)" in result.stdout
 
 
-def test_db_upgrade_migrates_and_is_idempotent(database_url):
-    for _ in range(2):
-        result = salesdesk("db", "upgrade", env={"DATABASE_URL": database_url})
-        assert result.returncode == 0, result.stderr
-        assert "up to date" in result.stdout
+def test_db_upgrade_says_each_migration_it_applied_then_that_nothing_was_left(empty_database):
+    first = salesdesk("db", "upgrade", env={"DATABASE_URL": empty_database})
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0] == "applied 0001: initial tables"
+    assert "applied 0005: what real teams need: members who leave" in lines[4]
+    assert lines[-1] == "the database is up to date (revision 0005)"
+    again = salesdesk("db", "upgrade", env={"DATABASE_URL": empty_database})
+    assert again.stdout == "the database is already up to date (revision 0005)\n"
+    chinese = salesdesk(
+        "db", "upgrade", env={"DATABASE_URL": empty_database, "SALESDESK_LOCALE": "zh-CN"}
+    )
+    assert chinese.stdout == "数据库本来就是最新的（版本 0005）\n"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path):
+    """A database no migration has touched yet."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'team.db'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = f"salesdesk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def free_port() -> int:
@@ -118,61 +153,104 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_serve_http_answers_slack_through_gunicorn(tmp_path, slack):
-    salesdesk("console", "-c", "/order help", cwd=tmp_path)  # creates the demo database
+@contextmanager
+def serving(tmp_path, slack_api_url: str, *extra: str, token: str = "xoxb-serve"):
+    """`salesdesk serve --http` on a free port; yields its base URL, then its whole log."""
     port = free_port()
     env = {
-        "SLACK_BOT_TOKEN": "xoxb-serve",
+        "SLACK_BOT_TOKEN": token,
         "SLACK_SIGNING_SECRET": "serve-secret",
-        "SLACK_API_URL": slack.api_url,
+        "SLACK_API_URL": slack_api_url,
         "PYTHONPATH": str(ROOT),
     }
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SALESDESK_"))}
+    clean.pop("DATABASE_URL", None)
+    command = ["serve", "--http", "--host", "127.0.0.1", "--port", str(port), *extra]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "serve",
-            "--http",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-        ],
+        [sys.executable, "-m", "bot.cli", *command],
         env={**clean, **env},
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    log: list[str] = []
     try:
-        base = f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        server.terminate()
+        log.append(server.communicate(timeout=30)[0].decode())
+
+
+def test_serve_http_answers_slack_through_gunicorn(tmp_path, slack):
+    salesdesk("console", "-c", "/order help", cwd=tmp_path)  # creates the demo database
+    with serving(tmp_path, slack.api_url, "--workers", "2") as (base, log):
         assert _wait_healthy(base + "/healthz")
-        body = slash_command_body(
-            "/order", "update 1236 in_production", "UADMIN0001", slack.response_url()
-        )
-        request = urllib.request.Request(
-            base + "/slack/events",
-            data=body.encode(),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                **signed_headers(body, "serve-secret"),
-            },
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            assert "Order 1236" in response.read().decode()
+        reply = _slash_command(base, "update 1236 in_production", slack)
+        assert "Order 1236" in reply
         # The scheduler may post digests and reminders that fell due beside the DM we caused.
         slack.wait_for(
             "chat.postMessage",
             timeout=10,
             where=lambda c: c.args["channel"] == "UREP00001" and "1236" in c.args["text"],
         )
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0].decode()
+    output = log[0]
     assert "Traceback" not in output
+    assert "will be ignored" not in output  # Bolt's note on the unused token, once per worker
+    assert output.count("Booting worker") == 2
+
+
+def test_a_crash_leaves_its_whole_traceback_in_the_servers_log(tmp_path, slack):
+    salesdesk("console", "-c", "/order help", cwd=tmp_path)
+    with serving(tmp_path, slack.api_url, "--workers", "1") as (base, log):
+        assert _wait_healthy(base + "/healthz")
+        with sqlite3.connect(tmp_path / "salesdesk.db") as broken:
+            broken.execute("ALTER TABLE member RENAME TO member_gone")
+        _slash_command(base, "status 1236", slack)
+    output = log[0]
+    traceback = output[output.index("Traceback (most recent call last)") :]
+    frames = [line for line in traceback.splitlines() if line.strip().startswith('File "')]
+    assert len(frames) > 3  # every frame down to the driver, not only the last one
+    assert any("/bot/" in frame for frame in frames)
+    assert "no such table: member" in traceback
+
+
+def test_serve_stops_at_start_when_slack_refuses_the_bot_token(tmp_path, slack):
+    salesdesk("console", "-c", "/order help", cwd=tmp_path)
+    slack.set_response("auth.test", {"ok": False, "error": "invalid_auth"})
+    env = {"SLACK_BOT_TOKEN": "xoxb-revoked", "SLACK_API_URL": slack.api_url}
+    http = salesdesk("serve", "--http", cwd=tmp_path, env={**env, "SLACK_SIGNING_SECRET": "s"})
+    socket_mode = salesdesk("serve", cwd=tmp_path, env={**env, "SLACK_APP_TOKEN": "xapp-1"})
+    for result in (http, socket_mode):
+        assert result.returncode == 2
+        assert result.stderr == (
+            "salesdesk: SLACK_BOT_TOKEN is not valid (Slack says invalid_auth)\n"
+        )
+    asked = slack.calls_to("auth.test")
+    assert [call.headers["Authorization"] for call in asked] == ["Bearer xoxb-revoked"] * 2
+
+
+def test_serve_starts_with_a_warning_when_slack_cannot_be_reached(tmp_path):
+    salesdesk("console", "-c", "/order help", cwd=tmp_path)
+    nowhere = f"http://127.0.0.1:{free_port()}/api/"
+    with serving(tmp_path, nowhere, "--workers", "1", "--no-scheduler") as (base, log):
+        assert _wait_healthy(base + "/healthz")
+    output = log[0]
+    assert "WARNING bot.serve: Slack could not be reached to check SLACK_BOT_TOKEN" in output
+    assert "Traceback" not in output
+
+
+def _slash_command(base: str, text: str, slack) -> str:
+    body = slash_command_body("/order", text, "UADMIN0001", slack.response_url())
+    request = urllib.request.Request(
+        base + "/slack/events",
+        data=body.encode(),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            **signed_headers(body, "serve-secret"),
+        },
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read().decode()
 
 
 def _wait_healthy(url: str, timeout: float = 30) -> bool:

@@ -1,19 +1,25 @@
 """`salesdesk console`: the real Bolt app, driven from the terminal instead of Slack."""
 
+import difflib
 import secrets
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from slack_bolt import BoltRequest
-from sqlmodel import select
+from sqlalchemy.engine import make_url
 
 from bot.app import create_desk
+from bot.console.history import save_history, start_line_editing
 from bot.console.local_slack import LocalSlack
+from bot.console.members import choose_member
+from bot.console.output import say
 from bot.console.render import render_form, render_message
 from bot.i18n import t
+from bot.listeners import SLASH_COMMANDS
 from bot.runtime import open_database
-from bot.settings import Settings
+from bot.settings import Settings, is_embedded_database
 from storage.demo import is_empty, load_demo, load_demo_paperwork
 from storage.models import Member
 
@@ -25,16 +31,24 @@ except ImportError:  # pragma: no cover
 RESPONSE_URL_METHOD = "response"  # what the bot sends to a command's response_url, printed
 
 
-def run_console(settings: Settings, line: str | None = None, user: str | None = None) -> int:
+def run_console(
+    settings: Settings, line: str | None = None, user: str | None = None, demo: bool = False
+) -> int:
+    """Demo data goes only into an empty embedded database, or any empty one with `demo`: a
+    team's own database is never filled with made-up customers."""
     db = open_database(settings)
+    where = database_location(settings.database_url)
     with db.session() as session:
-        if is_empty(session):
+        if is_empty(session) and (demo or is_embedded_database(settings)):
             load_demo(session, date.today())
             load_demo_paperwork(session, date.today())
-        member = _member(session, user)
+            print(t(settings.locale, "console.demo_loaded", where=where), file=sys.stderr)
+        elif demo:
+            print(t(settings.locale, "console.demo_not_empty", where=where), file=sys.stderr)
+        choice = choose_member(session, user)
+    member = choice.member
     if member is None:
-        print(t(settings.locale, "console.no_member", user=user), file=sys.stderr)
-        return 2
+        return _no_member(settings.locale, user, choice, where)
     locale = member.locale or member.slack_locale or settings.locale
     with LocalSlack(_printer(locale)) as slack:
         secret = secrets.token_hex(16)
@@ -44,10 +58,40 @@ def run_console(settings: Settings, line: str | None = None, user: str | None = 
         session = ConsoleSession(desk, member, locale, secret, response_url)
         if line is not None:
             return session.run(line)
-        print(t(locale, "console.banner"))
+        history = start_line_editing()
+        say(t(locale, "console.banner"))
+        say(t(locale, "console.database", where=where))
+        if history:
+            say(t(locale, "console.history", path=history))
         you = {"name": member.name, "user": member.slack_user_id, "role": member.role}
-        print(t(locale, "console.you_are", **you))
-        return session.loop()
+        say(t(locale, "console.you_are", **you))
+        try:
+            return session.loop()
+        finally:
+            save_history(history)
+
+
+def database_location(url: str) -> str:
+    """Where the data lives, for people: the SQLite file's full path, or the server and
+    database name (never the user's password)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(Path(parsed.database).resolve()) if parsed.database else ":memory:"
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"{parsed.get_backend_name()}://{parsed.host}{port}/{parsed.database}"
+
+
+def _no_member(locale: str, wanted: str | None, choice, where: str) -> int:
+    if not choice.candidates:
+        print(t(locale, "console.no_members", where=where), file=sys.stderr)
+        return 2
+    key = "console.several_members" if choice.ambiguous else "console.no_such_member"
+    print(t(locale, key, user=wanted), file=sys.stderr)
+    for member, team in choice.candidates:
+        line = {"user": member.slack_user_id, "name": member.name, "role": member.role}
+        team_name = team or t(locale, "console.no_team")
+        print(t(locale, "console.member_line", **line, team=team_name), file=sys.stderr)
+    return 2
 
 
 class ConsoleSession:
@@ -63,25 +107,40 @@ class ConsoleSession:
             try:
                 line = input("> ")
             except EOFError:
-                print()
+                say()
                 return 0
+            except KeyboardInterrupt:  # Ctrl-C drops the line being typed, as a shell does
+                say()
+                continue
             if line.strip():
                 self.run(line)
 
     def run(self, line: str) -> int:
         line = line.strip()
         if not line.startswith("/"):
-            print(t(self.locale, "console.type_a_command"))
+            say(t(self.locale, "console.type_a_command"))
             return 1
         command, _, text = line.partition(" ")
+        if command not in SLASH_COMMANDS:
+            say(self._unknown(command))
+            return 1
         response = self.desk.app.dispatch(self._request(command, text.strip()))
         if response.status != 200:
-            print(t(self.locale, "console.unknown_command", command=command))
+            say(t(self.locale, "console.unknown_command", command=command))
             return 1
         if response.body:
-            print(render_message(_json(response.body)))
+            say(render_message(_json(response.body)))
         self.desk.outbox.deliver_due()
         return 0
+
+    def _unknown(self, command: str) -> str:
+        close = difflib.get_close_matches(command.lower(), SLASH_COMMANDS, n=1, cutoff=0.6)
+        if close:
+            return t(
+                self.locale, "console.unknown_command_suggest", command=command, suggestion=close[0]
+            )
+        commands = t(self.locale, "list.separator").join(SLASH_COMMANDS)
+        return t(self.locale, "console.unknown_command_list", command=command, commands=commands)
 
     def _request(self, command: str, text: str) -> BoltRequest:
         from urllib.parse import urlencode
@@ -110,13 +169,6 @@ class ConsoleSession:
         return BoltRequest(body=body, headers=headers)
 
 
-def _member(session, user: str | None) -> Member | None:
-    if user:
-        return session.exec(select(Member).where(Member.slack_user_id == user)).first()
-    admin = session.exec(select(Member).where(Member.role == "admin").order_by(Member.id)).first()
-    return admin or session.exec(select(Member).order_by(Member.id)).first()
-
-
 def _console_settings(settings: Settings, api_url: str, secret: str) -> Settings:
     from dataclasses import replace
 
@@ -128,12 +180,12 @@ def _console_settings(settings: Settings, api_url: str, secret: str) -> Settings
 def _printer(locale: str):
     def print_post(method: str, args: dict) -> None:
         if method == "chat.postMessage":
-            print("\n" + t(locale, "console.message_to", channel=args.get("channel")))
-            print(render_message(args))
+            say("\n" + t(locale, "console.message_to", channel=args.get("channel")))
+            say(render_message(args))
         elif method in (RESPONSE_URL_METHOD, "chat.postEphemeral"):
-            print(render_message(args))
+            say(render_message(args))
         elif method == "views.open":
-            print(render_form(args.get("view") or {}, locale))
+            say(render_form(args.get("view") or {}, locale))
 
     return print_post
 
