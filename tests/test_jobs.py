@@ -66,7 +66,7 @@ def test_the_daily_digest_is_posted_once_per_team_channel(operator, slack, demo_
     assert "Stand-up · East 华东" in texts(east)
     assert "Stand-up · Export" in texts(export)
     assert operator("jobs", "run", "daily-digest", "--at", "2026-11-23T08:45+08:00") == 0
-    assert "already done, nothing posted" in capsys.readouterr().out
+    assert "nothing to post: already done for that period" in capsys.readouterr().out
     assert len(posts_to(slack, EAST)) == len(posts_to(slack, EXPORT)) == 1
 
 
