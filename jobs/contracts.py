@@ -1,7 +1,8 @@
 """Contract reminders and escalations, planned for one team (its members own the contracts):
 
 - before a signed contract expires, its owner (and the customer's owner, if someone else) hears
-  at `contract_expiry_first_days` and again at `contract_expiry_second_days`: once per level,
+  at `contract_expiry_first_days` and again at `contract_expiry_second_days`, days counted on
+  the owner's calendar from the team's digest time on the owner's clock: once per level,
   the outbox key naming the contract, its expiry date and the level (a new expiry date after a
   renewal starts again);
 - a contract waiting in legal review (for its review or its approval) longer than
@@ -15,7 +16,7 @@ from sqlmodel import Session, select
 
 from commands.contracts import waiting_on
 from commands.team_settings import TeamSettings
-from jobs.targets import local_today, manager_of
+from jobs.targets import manager_of, working_days
 from storage.models import Contract, Customer, Member, Team
 
 
@@ -23,23 +24,27 @@ def expiry_reminders(
     session: Session, team: Team, members: Iterable[Member], settings: TeamSettings, at: datetime
 ) -> list[dict]:
     owners = {m.id: m for m in members}
-    today = local_today(at, settings.timezone)
+    days = working_days(owners.values(), settings, at)
+    if not days:
+        return []
     first = max(settings.contract_expiry_first_days, settings.contract_expiry_second_days)
     second = min(settings.contract_expiry_first_days, settings.contract_expiry_second_days)
     rows = session.exec(
         select(Contract, Customer)
         .join(Customer, Contract.customer_id == Customer.id)
         .where(
-            Contract.owner_id.in_(list(owners)),
+            Contract.owner_id.in_(list(days)),
             Contract.status == "signed",
             Contract.expires_on.is_not(None),
-            Contract.expires_on >= today,
-            Contract.expires_on <= today + timedelta(days=first),
+            Contract.expires_on >= min(days.values()),
+            Contract.expires_on <= max(days.values()) + timedelta(days=first),
         )
     ).all()
     planned = []
     for contract, customer in rows:
-        days_left = (contract.expires_on - today).days
+        days_left = (contract.expires_on - days[contract.owner_id]).days
+        if not 0 <= days_left <= first:
+            continue
         level = "second" if days_left <= second else "first"
         for reader in _readers(session, owners[contract.owner_id], customer):
             planned.append(

@@ -9,7 +9,7 @@ from commands.digest import LATE_STATUSES
 from commands.team_settings import TeamSettings
 from jobs import contracts
 from jobs.receivables import overdue_escalations
-from jobs.targets import local_today, manager_of, queue_new, team_members
+from jobs.targets import manager_of, queue_new, team_members, working_days
 from storage.models import Customer, SalesOrder, SampleRequest, Team, Visit, as_utc
 
 
@@ -56,23 +56,28 @@ def _samples_waiting(session, team, members, settings: TeamSettings, at) -> list
 
 
 def _late_orders(session, team, members, settings: TeamSettings, at) -> list[dict]:
-    """Late by more than the rep's threshold → the rep; by the manager's on top → the manager."""
-    today = local_today(at, settings.timezone)
+    """Late by more than the rep's threshold → the rep; by the manager's on top → the manager.
+    Days late are counted on the rep's calendar, from the team's digest time on the rep's clock."""
+    days = working_days(members.values(), settings, at)
+    if not days:
+        return []
     rep_after = settings.order_late_rep_days
     manager_after = rep_after + settings.order_late_manager_days
     rows = session.exec(
         select(SalesOrder, Customer.name)
         .join(Customer, SalesOrder.customer_id == Customer.id)
         .where(
-            SalesOrder.rep_id.in_(list(members)),
+            SalesOrder.rep_id.in_(list(days)),
             SalesOrder.status.in_(LATE_STATUSES),
             SalesOrder.shipped_on.is_(None),
-            SalesOrder.promised_ship_on < today - timedelta(days=rep_after),
+            SalesOrder.promised_ship_on < max(days.values()) - timedelta(days=rep_after),
         )
     ).all()
     planned = []
     for order, customer in rows:
-        days_late = (today - order.promised_ship_on).days
+        days_late = (days[order.rep_id] - order.promised_ship_on).days
+        if days_late <= rep_after:
+            continue
         rep = members[order.rep_id]
         levels = [("rep", rep.slack_user_id)]
         if days_late > manager_after and manager_of(rep, team):

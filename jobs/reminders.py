@@ -1,15 +1,14 @@
 """Reminders: meetings shortly before they start, follow-ups on their due day, samples whose
 needed-by date is close. Each is sent once: its outbox key names the item and the occasion."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
 from commands.team_settings import TeamSettings
 from jobs import contracts
 from jobs.receivables import due_reminders
-from jobs.targets import local_today, queue_new, team_members
+from jobs.targets import queue_new, team_members, working_days
 from storage.models import Customer, Meeting, MeetingAttendee, Member, SampleRequest, Team, Visit
 
 
@@ -55,53 +54,58 @@ def _meetings(session, members: list[Member], settings: TeamSettings, at: dateti
 
 
 def _follow_ups(session, members, settings: TeamSettings, at: datetime) -> list[dict]:
-    """Follow-ups due today, from the team's digest time on."""
-    today = local_today(at, settings.timezone)
-    hour, minute = map(int, settings.digest_time.split(":"))
-    if at.astimezone(ZoneInfo(settings.timezone)).time() < time(hour, minute):
+    """Follow-ups due on each rep's own day, from the team's digest time on the rep's clock."""
+    days = working_days(members, settings, at)
+    if not days:
         return []
     reps = {m.id: m.slack_user_id for m in members}
     rows = session.exec(
         select(Visit, Customer.name)
         .join(Customer, Visit.customer_id == Customer.id)
         .where(
-            Visit.rep_id.in_(list(reps)),
+            Visit.rep_id.in_(list(days)),
             Visit.follow_up_done.is_(False),
-            Visit.next_step_due == today,
+            Visit.next_step_due.in_(set(days.values())),
         )
     ).all()
     return [
         {
-            "key": f"follow-up:{visit.id}:{today}",
+            "key": f"follow-up:{visit.id}:{visit.next_step_due}",
             "channel": reps[visit.rep_id],
             "kind": "follow_up_due",
             "customer": customer,
             "step": visit.next_step,
-            "due": today.isoformat(),
+            "due": visit.next_step_due.isoformat(),
         }
         for visit, customer in rows
+        if visit.next_step_due == days[visit.rep_id]
     ]
 
 
 def _samples(session, members, settings: TeamSettings, at: datetime) -> list[dict]:
-    """Samples not shipped yet whose needed-by date is close: the rep, and the desk once
-    approved (the desk ships them)."""
-    today = local_today(at, settings.timezone)
-    soon = today + timedelta(days=settings.sample_needed_soon_days)
+    """Samples not shipped yet whose needed-by date is close on their rep's calendar: the rep,
+    and the desk once approved (the desk ships them), from the team's digest time on the rep's
+    clock."""
+    days = working_days(members, settings, at)
+    if not days:
+        return []
+    soon = timedelta(days=settings.sample_needed_soon_days)
     reps = {m.id: m.slack_user_id for m in members}
     desk = [m.slack_user_id for m in members if m.role == "desk"]
     rows = session.exec(
         select(SampleRequest, Customer.name)
         .join(Customer, SampleRequest.customer_id == Customer.id)
         .where(
-            SampleRequest.rep_id.in_(list(reps)),
+            SampleRequest.rep_id.in_(list(days)),
             SampleRequest.status.in_(("requested", "approved")),
             SampleRequest.needed_by.is_not(None),
-            SampleRequest.needed_by <= soon,
+            SampleRequest.needed_by <= max(days.values()) + soon,
         )
     ).all()
     planned = []
     for sample, customer in rows:
+        if sample.needed_by > days[sample.rep_id] + soon:
+            continue
         readers = [reps[sample.rep_id]] + (desk if sample.status == "approved" else [])
         for reader in readers:
             planned.append(

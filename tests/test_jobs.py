@@ -9,6 +9,7 @@ from sqlmodel import select
 from bot.cli import main
 from jobs.runner import JobRunner
 from jobs.scheduler import JobScheduler
+from storage.imports import import_csv
 from storage.models import (
     AuditEntry,
     Meeting,
@@ -222,3 +223,129 @@ def test_settings_are_validated_and_only_admins_change_them(desk, demo_db):
     assert "只有管理员" in desk.command("/desk", "set Export digest_time=08:00", "UMGR00001").text()
     with demo_db.session() as session:
         assert session.exec(select(AuditEntry)).first() is None
+
+
+# --- each rep's own calendar ---------------------------------------------------------------------
+# East 华东 runs on Shanghai time (UTC+8) and posts at 08:30. Two of its reps live elsewhere: one
+# in London (UTC+0 in November), one in Los Angeles (UTC-8). A date a rep writes is the rep's
+# date; each is reminded on that day, from 08:30 on their own clock.
+FAR_REPS = """\
+slack_user_id,name,role,team,manager_slack_id,timezone,locale
+UREPLON01,Tom Reed,rep,East 华东,UMGR00001,Europe/London,en
+UREPLAX01,Ana Cruz,rep,East 华东,UMGR00001,America/Los_Angeles,en
+"""
+FAR_CUSTOMERS = """\
+code,name,owner_slack_id,tier
+C-7001,Thames Valley Pumps Ltd,UREPLON01,C
+C-7002,Pacific Rim Fasteners Inc,UREPLAX01,C
+"""
+FAR_INVOICES = """\
+number,customer_code,amount,currency,issued_on,due_on
+INV-LAX-1,C-7002,"4,800.00",USD,2026-10-27,2026-11-26
+"""
+
+
+@pytest.fixture
+def far_reps(demo_db, tmp_path):
+    for kind, content in (
+        ("members", FAR_REPS),
+        ("customers", FAR_CUSTOMERS),
+        ("invoices", FAR_INVOICES),
+    ):
+        path = tmp_path / f"{kind}.csv"
+        path.write_text(content, encoding="utf-8")
+        assert not import_csv(demo_db, kind, path).rejected
+    with demo_db.session() as session:
+        ids = dict(session.exec(select(Member.slack_user_id, Member.id)).all())
+    return ids
+
+
+def follow_up(db, rep_id: int, due: str, step: str) -> None:
+    with db.session() as session:
+        session.add(
+            Visit(
+                rep_id=rep_id,
+                customer_id=1,
+                at=datetime(2026, 11, 20, 3, 0, tzinfo=UTC),
+                channel="call",
+                summary="pricing",
+                next_step=step,
+                next_step_due=datetime.fromisoformat(due).date(),
+            )
+        )
+
+
+def reminded(db, kind: str) -> list[tuple[str, dict]]:
+    with db.session() as session:
+        rows = session.exec(select(Notification).where(Notification.kind == kind)).all()
+    return sorted((n.channel, n.params) for n in rows)
+
+
+def test_each_rep_is_reminded_of_a_follow_up_on_their_own_calendar_day(demo_db, far_reps):
+    for rep in ("UREP00001", "UREPLON01", "UREPLAX01"):
+        follow_up(demo_db, far_reps[rep], "2026-11-23", f"call back {rep}")
+    runner = JobRunner(demo_db)
+
+    def who_at(moment: str) -> list[str]:
+        runner.run("reminders", datetime.fromisoformat(moment))
+        return [channel for channel, _ in reminded(demo_db, "follow_up_due")]
+
+    # 08:30 in Shanghai on the 23rd; London is at 00:30, Los Angeles still on the 22nd.
+    assert who_at("2026-11-23T00:30+00:00") == ["UREP00001"]
+    assert who_at("2026-11-23T08:25+00:00") == ["UREP00001"]
+    # 08:30 in London.
+    assert who_at("2026-11-23T08:30+00:00") == ["UREP00001", "UREPLON01"]
+    # 08:30 in Los Angeles on the 23rd, when Shanghai is already on the 24th.
+    assert who_at("2026-11-23T16:30+00:00") == ["UREP00001", "UREPLAX01", "UREPLON01"]
+    assert {params["due"] for _, params in reminded(demo_db, "follow_up_due")} == {"2026-11-23"}
+
+
+def test_a_sample_needed_soon_is_counted_on_its_rep_s_calendar(demo_db, far_reps):
+    with demo_db.session() as session:
+        session.add(
+            SampleRequest(
+                rep_id=far_reps["UREPLON01"],
+                customer_id=1,
+                product="Seal kit",
+                quantity=2,
+                needed_by=datetime(2026, 11, 26).date(),
+            )
+        )
+    runner = JobRunner(demo_db)
+    # Three days ahead on Shanghai's calendar, but it is 00:30 on the 23rd in London.
+    runner.run("reminders", datetime(2026, 11, 23, 0, 30, tzinfo=UTC))
+    assert reminded(demo_db, "sample_needed_soon") == []
+    # 08:30 on the 23rd in London: three days before the 26th on the rep's calendar.
+    runner.run("reminders", datetime(2026, 11, 23, 8, 30, tzinfo=UTC))
+    [(channel, params)] = reminded(demo_db, "sample_needed_soon")
+    assert (channel, params["needed_by"]) == ("UREPLON01", "2026-11-26")
+
+
+def test_an_invoice_falling_due_counts_days_on_its_rep_s_calendar(demo_db, far_reps):
+    runner = JobRunner(demo_db)
+    # 08:30 on the 23rd in Shanghai is 16:30 on the 22nd in Los Angeles: four days to the 26th.
+    runner.run("reminders", datetime(2026, 11, 23, 0, 30, tzinfo=UTC))
+    assert reminded(demo_db, "invoice_due_soon") == []
+    # 08:30 on the 23rd in Los Angeles (00:30 on the 24th in Shanghai): three days.
+    runner.run("reminders", datetime(2026, 11, 23, 16, 30, tzinfo=UTC))
+    [(channel, params)] = reminded(demo_db, "invoice_due_soon")
+    assert (channel, params["days_left"], params["due_on"]) == ("UREPLAX01", 3, "2026-11-26")
+
+
+def test_a_late_order_escalates_by_its_rep_s_calendar(demo_db, far_reps, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "number,customer_code,status,amount,currency,ordered_on,promised_ship_on\n"
+        "LAX-9,C-7002,in_production,1200,USD,2026-11-01,2026-11-20\n",
+        encoding="utf-8",
+    )
+    assert not import_csv(demo_db, "orders", path).rejected
+    runner = JobRunner(demo_db)
+    # Shanghai's 23rd is three days past the 20th; in Los Angeles it is still the 22nd.
+    runner.run("escalations", datetime(2026, 11, 23, 0, 30, tzinfo=UTC))
+    assert [
+        p for _, p in reminded(demo_db, "escalation_order_late") if p["number"] == "LAX-9"
+    ] == []
+    runner.run("escalations", datetime(2026, 11, 23, 16, 30, tzinfo=UTC))
+    [late] = [p for _, p in reminded(demo_db, "escalation_order_late") if p["number"] == "LAX-9"]
+    assert late["days_late"] == 3 and late["level"] == "rep"
