@@ -1,9 +1,10 @@
 """`salesdesk import`: what the operator reads and what ends up stored, on SQLite and PostgreSQL."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import select
@@ -13,6 +14,7 @@ from storage.models import (
     AuditEntry,
     Contact,
     Customer,
+    Invoice,
     Member,
     OrderStatusChange,
     SalesOrder,
@@ -769,4 +771,217 @@ def test_a_file_error_speaks_chinese(salesdesk, monkeypatch):
     assert run.err == (
         f"salesdesk: {salesdesk.folder / 'members.csv'} 缺少必填列：role, team。"
         "表头必须包含所有必填列。未导入任何数据。\n"
+    )
+
+
+# --- what bulk writing must fill itself -------------------------------------------------------
+
+
+def test_imported_customers_carry_their_search_text_and_a_rename_refreshes_it(seeded, db):
+    seeded.import_rows("customers", "C-3001,ＡＣＭＥ（苏州）精密,UREP00003,,,,,,")
+
+    by_code = {customer.code: customer for customer in stored(db, Customer)}
+    assert by_code["C-1001"].search_text == "c-1001 上海华联机械有限公司"
+    assert by_code["C-3001"].search_text == "c-3001 acme(苏州)精密"
+
+    seeded.import_rows("customers", "C-3001,Acme Suzhou Precision,UREP00003,,,,,,")
+
+    renamed = next(c for c in stored(db, Customer) if c.code == "C-3001")
+    assert renamed.search_text == "c-3001 acme suzhou precision"
+
+
+def test_a_customer_left_without_search_text_is_mended_by_the_next_import(seeded, db):
+    with db.session() as session:
+        session.execute(Customer.__table__.update().values(search_text=""))
+        session.commit()
+
+    run = seeded.import_csv("customers", CUSTOMERS)
+
+    assert run.code == 0
+    texts = [customer.search_text for customer in stored(db, Customer)]
+    assert texts == ["c-1001 上海华联机械有限公司", "c-2001 northwind trading ltd"]
+
+
+def test_imported_members_are_active_and_their_contacts_primary(seeded, db):
+    members = stored(db, Member)
+    assert {(m.active, m.deactivated_at) for m in members} == {(True, None)}
+    assert {contact.is_primary for contact in stored(db, Contact)} == {True}
+    assert {customer.is_prospect for customer in stored(db, Customer)} == {False}
+    assert {str(team.settings) for team in stored(db, Team)} == {"{}"}
+
+
+# --- Slack's locale codes ---------------------------------------------------------------------
+
+
+def test_slack_locale_codes_never_drop_a_member(seeded, db):
+    run = seeded.import_rows(
+        "members",
+        "UREP00020,Ann Lee,rep,Export,,,en-US,",
+        "UREP00021,Ben Hall,rep,Export,,,en-GB,",
+        "UREP00022,林小雨,rep,East 华东,,,zh-TW,",
+        "UREP00023,陳大文,rep,East 华东,,,zh-HK,",
+        "UREP00024,佐藤 健,rep,Export,,,ja-JP,",
+    )
+
+    assert run.code == 0
+    assert run.lines == [
+        summary("members", str(seeded.folder / "members.csv"), created=5)
+        + " Imported with a warning: 1.",
+        "warning, line 6: ja-JP is not a language Sales Desk speaks; 佐藤 健 will read English "
+        "(the default)",
+    ]
+    locales = {m.slack_user_id: m.locale for m in stored(db, Member)}
+    assert [locales[f"UREP0002{i}"] for i in range(5)] == ["en", "en", "zh-CN", "zh-CN", None]
+
+
+def test_the_locale_warning_speaks_chinese_and_names_chinese_as_the_default(seeded, monkeypatch):
+    monkeypatch.setenv("SALESDESK_LOCALE", "zh-CN")
+
+    run = seeded.import_rows("members", "UREP00024,佐藤 健,rep,Export,,,ja-JP,")
+
+    assert run.lines[1:] == [
+        "警告，第 2 行：ja-JP 不是 Sales Desk 支持的语言；佐藤 健 将看到中文（默认语言）"
+    ]
+
+
+def test_a_reimport_with_an_unspoken_language_clears_the_stored_one(seeded, db):
+    run = seeded.import_rows("members", "UREP00003,Emma Davis,rep,Export,,,fr-FR,")
+
+    assert (run.code, run.lines[0]) == (
+        0,
+        summary("members", str(seeded.folder / "members.csv"), updated=1)
+        + " Imported with a warning: 1.",
+    )
+    emma = next(m for m in stored(db, Member) if m.slack_user_id == "UREP00003")
+    assert emma.locale is None
+
+
+# --- currencies, amounts and dates as teams write them ------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["RMB", "人民币", "元", "¥", "rmb", "CNY"])
+def test_the_yuan_s_names_are_stored_as_cny(seeded, db, written):
+    run = seeded.import_rows("orders", f'7001,C-1001,received,"1,280,000.00",{written},,,,,')
+
+    assert run.code == 0
+    order = stored(db, SalesOrder)[0]
+    assert (order.currency, order.amount) == ("CNY", Decimal("1280000.00"))
+
+
+def test_an_unknown_currency_is_rejected_naming_it(seeded, db):
+    run = seeded.import_rows("orders", "7002,C-1001,received,10,XYZ,,,,,", "7003,C-1001,x,1,,,,,,")
+
+    assert rejected_lines(run)[0] == (
+        "line 2: 'XYZ' is not a currency: use an ISO 4217 code like CNY, USD or EUR "
+        "(RMB and 人民币 read as CNY)"
+    )
+    assert stored(db, SalesOrder) == []
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [
+        ("2026-11-05", date(2026, 11, 5)),
+        ("2026/11/3", date(2026, 11, 3)),
+        ("2026/11/3 0:00", date(2026, 11, 3)),
+        ("2026.11.3", date(2026, 11, 3)),
+        ("2026年11月3日", date(2026, 11, 3)),
+    ],
+)
+def test_dates_are_read_as_excel_and_people_write_them(seeded, db, written, day):
+    run = seeded.import_rows("orders", f"7004,C-1001,received,10,,{written},,,,")
+
+    assert run.code == 0
+    assert stored(db, SalesOrder)[0].ordered_on == day
+
+
+def invoices_file(*rows: str) -> str:
+    return "\n".join(("number,order_number,amount,currency,issued_on,due_on", *rows)) + "\n"
+
+
+def payments_file(*rows: str) -> str:
+    return "\n".join(("invoice_number,amount,paid_on,reference", *rows)) + "\n"
+
+
+def test_invoice_currencies_are_read_like_order_currencies(seeded, db):
+    seeded.import_csv("orders", ORDERS)
+
+    run = seeded.import_csv(
+        "invoices",
+        invoices_file(
+            'INV-1,1234,"12,800.00",人民币,2024-03-10,2024-04-09',
+            "INV-2,1234,100,RMB,2024/3/10,2024/4/9",
+            "INV-3,EX-501,100,XYZ,2024-03-10,2024-04-09",
+        ),
+    )
+
+    assert rejected_lines(run) == [
+        "line 4: 'XYZ' is not a currency: use an ISO 4217 code like CNY, USD or EUR "
+        "(RMB and 人民币 read as CNY)"
+    ]
+    assert [(i.number, i.currency, i.amount) for i in stored(db, Invoice)] == [
+        ("INV-1", "CNY", Decimal("12800.00")),
+        ("INV-2", "CNY", Decimal("100.00")),
+    ]
+
+
+# --- names up to the column's width -----------------------------------------------------------
+
+
+def test_customer_names_up_to_500_characters_import_and_501_are_refused(seeded, db):
+    run = seeded.import_rows(
+        "customers",
+        f"C-4201,{'长' * 201},UREP00003,,,,,,",
+        f"C-4500,{'名' * 500},UREP00003,,,,,,",
+        f"C-4501,{'超' * 501},UREP00003,,,,,,",
+    )
+
+    assert rejected_lines(run) == ["line 4: name is too long: 500 characters at most"]
+    names = {customer.code: customer.name for customer in stored(db, Customer)}
+    assert (len(names["C-4201"]), len(names["C-4500"])) == (201, 500)
+    assert "C-4501" not in names
+
+
+# --- payments: the team's day, and amounts as people read them ---------------------------------
+
+
+def _invoiced(seeded, zone: str) -> None:
+    seeded.import_rows("teams", f"Export,C0EXPORT01,{zone},09:00,UMGR00002")
+    seeded.import_csv("orders", ORDERS)
+    seeded.import_csv("invoices", invoices_file("INV-9,EX-501,10000,USD,2024-03-10,2024-04-09"))
+
+
+def test_a_payment_dated_today_in_the_team_s_zone_is_accepted(seeded, db):
+    _invoiced(seeded, "Asia/Shanghai")
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+    run = seeded.import_csv("payments", payments_file(f"INV-9,100,{today},TT-1"))
+
+    assert (run.code, rejected_lines(run)) == (0, [])
+
+
+def test_a_payment_dated_tomorrow_in_the_team_s_zone_is_refused(seeded, db):
+    _invoiced(seeded, "America/Los_Angeles")
+    tomorrow = datetime.now(ZoneInfo("America/Los_Angeles")).date() + timedelta(days=1)
+
+    run = seeded.import_csv("payments", payments_file(f"INV-9,100,{tomorrow},TT-1"))
+
+    assert rejected_lines(run) == [f"line 2: paid_on {tomorrow} is in the future"]
+
+
+def test_amounts_in_payment_reasons_are_formatted_for_the_operator(seeded, monkeypatch):
+    _invoiced(seeded, "Asia/Shanghai")
+
+    run = seeded.import_csv(
+        "payments", payments_file('INV-9,"12,500.5",2024-03-20,TT-1', "INV-9,0,2024-03-20,TT-2")
+    )
+    monkeypatch.setenv("SALESDESK_LOCALE", "zh-CN")
+    chinese = seeded.import_csv("payments", payments_file('INV-9,"12,500.5",2024-03-20,TT-1'))
+
+    assert rejected_lines(run) == [
+        "line 2: $12,500.50 is more than is open on invoice INV-9 ($10,000.00 open)",
+        "line 3: a payment must be more than 0, not 0",
+    ]
+    assert (
+        chinese.lines[1] == "第 2 行：US$12,500.50 超出发票 INV-9 的未收金额（未收 US$10,000.00）"
     )
