@@ -3,12 +3,16 @@
     python -m bench.seed bench.db                 # a new SQLite file, migrated, then seeded
     python -m bench.seed postgresql+psycopg://…   # an existing, empty PostgreSQL database
 
-Rows go in with SQLAlchemy Core executemany in chunks; everything is drawn from a fixed
-random seed, so two runs build the same data. Every member has a locale, so the app never
-asks Slack for one.
+Loaded the way a team loads its records: CSV files of teams, members, customers and orders,
+read by `salesdesk import` (storage.imports), which also writes each order's first step in its
+history. Then one order in 20 gets a status change made from Slack, as a desk at work adds
+them. Everything is drawn from a fixed random seed, so two runs build the same data. Every
+member has a locale, so the app never asks Slack for one. No ANALYZE beyond what the
+migrations and the import do: the statistics are those a team's database has.
 """
 
 import argparse
+import csv
 import os
 import random
 import sys
@@ -20,13 +24,15 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from decimal import Decimal
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
-from sqlalchemy import Connection, create_engine, insert, text
+from sqlalchemy import Connection, create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 
-from storage.db import make_engine
+from storage.db import Database
+from storage.imports import import_csv
 from storage.migrate import upgrade
-from storage.models import Customer, Member, OrderStatusChange, SalesOrder, Team
+from storage.models import Member, OrderStatusChange, SalesOrder
 
 POSTGRES_ENV = "SALESDESK_BENCH_POSTGRES_URL"
 ADMIN = "UADMIN0001"
@@ -69,24 +75,99 @@ def order_number(index: int) -> str:
 
 
 def seed(url: str, orders: int = ORDERS, customers: int = CUSTOMERS, today: date | None = None):
-    """Fill a migrated, empty database."""
+    """Fill a migrated, empty database through the CSV import."""
     rng = random.Random(7)
     today = today or date.today()
     members = _members()
     customer_rows = _customers(rng, customers, members)
     order_rows = _orders(rng, orders, customer_rows, today)
-    change_rows = _changes(rng, order_rows, members)
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        _insert(connection, Team, _teams())
-        _insert(connection, Member, members)
-        _insert(connection, Customer, customer_rows)
-        _insert(connection, SalesOrder, order_rows)
-        _insert(connection, OrderStatusChange, change_rows)
-        if connection.dialect.name == "postgresql":
-            _reset_sequences(connection)
-            connection.execute(text("ANALYZE"))
-    engine.dispose()
+    db = Database(url)
+    try:
+        with TemporaryDirectory() as folder:
+            files = _write_files(Path(folder), members, customer_rows, order_rows)
+            for kind, path in files.items():
+                report = import_csv(db, kind, path)
+                if report.rejected:
+                    raise RuntimeError(f"{kind}: {len(report.rejected)} rows rejected")
+        with db.engine.begin() as connection:
+            _insert(connection, OrderStatusChange, _changes(rng, connection, order_rows))
+    finally:
+        db.dispose()
+
+
+def _write_files(folder: Path, members, customers, orders) -> dict[str, Path]:
+    slack_ids = {member["id"]: member["slack_user_id"] for member in members}
+    team_names = {team[0]: team[1] for team in TEAMS}
+    tables = {
+        "teams": (
+            ("name", "slack_channel_id", "timezone", "digest_time", "manager_slack_id"),
+            [(name, channel, tz, "08:30", manager) for _, name, channel, tz, manager, *_ in TEAMS],
+        ),
+        "members": (
+            ("slack_user_id", "name", "role", "team", "manager_slack_id", "locale", "email"),
+            [
+                (
+                    m["slack_user_id"],
+                    m["name"],
+                    m["role"],
+                    team_names.get(m["team_id"], ""),
+                    m["manager_slack_id"] or "",
+                    m["locale"],
+                    m["email"],
+                )
+                for m in members
+            ],
+        ),
+        "customers": (
+            ("code", "name", "owner_slack_id", "tier", "region"),
+            [
+                (c["code"], c["name"], slack_ids[c["owner_id"]], c["tier"], c["region"])
+                for c in customers
+            ],
+        ),
+        "orders": (
+            ORDER_COLUMNS,
+            [_order_line(order, customers, slack_ids) for order in orders],
+        ),
+    }
+    files = {}
+    for kind, (header, rows) in tables.items():
+        files[kind] = folder / f"{kind}.csv"
+        with files[kind].open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            writer.writerows(rows)
+    return files
+
+
+ORDER_COLUMNS = (
+    "number",
+    "customer_code",
+    "status",
+    "amount",
+    "currency",
+    "ordered_on",
+    "promised_ship_on",
+    "shipped_on",
+    "delivered_on",
+    "rep_slack_id",
+)
+
+
+def _order_line(order: dict, customers: list[dict], slack_ids: dict[int, str]) -> tuple:
+    customer = customers[order["customer_id"] - 1]
+    return (
+        order["number"],
+        customer["code"],
+        order["status"],
+        order["amount"],
+        order["currency"],
+        order["ordered_on"],
+        order["promised_ship_on"],
+        order["shipped_on"] or "",
+        order["delivered_on"] or "",
+        slack_ids[order["rep_id"]],
+    )
 
 
 @contextmanager
@@ -211,11 +292,18 @@ def _status_for(rng: random.Random, age: int) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _changes(rng: random.Random, orders: list[dict], members: list[dict]) -> list[dict]:
-    desk = [m["id"] for m in members if m["role"] in ("desk", "manager")]
+def _changes(rng: random.Random, connection: Connection, orders: list[dict]) -> list[dict]:
+    """Status changes made from Slack since the import, on one order in 20."""
+    table = SalesOrder.__table__
+    ids = dict(connection.execute(select(table.c.number, table.c.id)).all())
+    members = Member.__table__
+    desk = connection.execute(
+        select(members.c.id).where(members.c.role.in_(("desk", "manager")))
+    ).scalars()
+    desk = list(desk)
     return [
         {
-            "order_id": order["id"],
+            "order_id": ids[order["number"]],
             "from_status": PREVIOUS[order["status"]],
             "to_status": order["status"],
             "actor_id": rng.choice(desk),
@@ -230,19 +318,8 @@ def _changes(rng: random.Random, orders: list[dict], members: list[dict]) -> lis
 
 def _insert(connection: Connection, model, rows: list[dict]) -> None:
     table = model.__table__
-    columns = set(table.c.keys())
-    rows = [{key: value for key, value in row.items() if key in columns} for row in rows]
     for start in range(0, len(rows), CHUNK):
         connection.execute(insert(table), rows[start : start + CHUNK])
-
-
-def _reset_sequences(connection: Connection) -> None:
-    """Rows went in with explicit ids: move each id sequence past them."""
-    for model in (Team, Member, Customer, SalesOrder, OrderStatusChange):
-        name = model.__tablename__
-        connection.execute(
-            text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), max(id)) FROM {name}")
-        )
 
 
 def _create_postgres_database(server: str) -> str:

@@ -221,10 +221,15 @@ CARD_COLUMNS = (
     SalesOrder.shipped_on,
     SalesOrder.delivered_on,
 )
-# An order's card with its last change: one statement, the change joined by its id.
+# An order's card with its last change: one statement, the change joined by its id. The newest
+# change is read in the order of index (order_id, id), which only that index gives without a
+# sort: as max(id), PostgreSQL without fresh statistics walked the primary key backwards and
+# filtered out every other order's changes.
 LATEST_CHANGE_ID = (
-    sa_select(func.max(OrderStatusChange.id))
+    sa_select(OrderStatusChange.id)
     .where(OrderStatusChange.order_id == SalesOrder.id)
+    .order_by(OrderStatusChange.order_id.desc(), OrderStatusChange.id.desc())
+    .limit(1)
     .correlate(SalesOrder)
     .scalar_subquery()
 )
@@ -292,7 +297,7 @@ def _held_from(session: Session, order: SalesOrder) -> str | None:
     return session.exec(
         select(OrderStatusChange.from_status)
         .where(OrderStatusChange.order_id == order.id, OrderStatusChange.to_status == "on_hold")
-        .order_by(OrderStatusChange.id.desc())
+        .order_by(OrderStatusChange.order_id.desc(), OrderStatusChange.id.desc())  # as above
         .limit(1)
     ).first()
 

@@ -4,10 +4,11 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy
 from sqlmodel import select
 
 from commands.errors import InvalidInput
-from commands.orders import update_order_status
+from commands.orders import CARD_BY_NUMBER, update_order_status
 from commands.people import find_actor
 from harness import RunningDesk, eventually, mrkdwn_texts
 from storage.imports import import_csv
@@ -406,3 +407,22 @@ def test_resume_without_history_asks_where_and_changes_nothing(south, db):
             assert refused.value.params["allowed"][:2] == allowed
     assert order(db, "SO-2026-1102").status == "on_hold"
     assert status_changes_audited(db) == 0
+
+
+def test_the_card_reads_an_order_s_last_change_through_its_history_index(south, db):
+    """The card's newest change comes from index (order_id, id), never a walk down the primary
+    key, whatever the statistics say (a team's database right after an import has none)."""
+    statement = CARD_BY_NUMBER["everything"].params(number="SO-2026-1102")
+    with db.engine.connect() as connection:
+        sql = str(statement.compile(connection, compile_kwargs={"literal_binds": True}))
+        if connection.dialect.name == "sqlite":
+            plan = "\n".join(
+                row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
+            )
+        else:
+            connection.execute(
+                sqlalchemy.text("SET enable_seqscan = off")
+            )  # a few rows, as if many
+            plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {sql}"))
+    assert "ix_order_status_change_order_id_id" in plan
+    assert "Scan Backward using order_status_change_pkey" not in plan
