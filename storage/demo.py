@@ -1,11 +1,25 @@
 """Demo data for a fresh embedded database, so the console shows something at once."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from storage.models import Contact, Contract, Customer, Invoice, Member, Payment, SalesOrder, Team
+from storage.models import (
+    AuditEntry,
+    Contact,
+    Contract,
+    Customer,
+    Invoice,
+    Meeting,
+    MeetingAttendee,
+    Member,
+    Payment,
+    SalesOrder,
+    SampleRequest,
+    Team,
+    Visit,
+)
 
 TEAMS = [
     ("East 华东", "C0EAST0001", "Asia/Shanghai", "08:30", "UMGR00001"),
@@ -69,6 +83,38 @@ CONTRACTS = [
     # customer, kind, title, value, currency, status, expires (days from today)
     ("C-2001", "sales_agreement", "Northwind supply agreement 2026", "250000", "USD", "signed", 45),
     ("C-1001", "sales_agreement", "华联年度供货合同", "1200000", "CNY", "legal_review", 380),
+    ("C-2002", "nda", "Bluebird mutual NDA", None, "EUR", "draft", 730),
+]
+VISITS = [
+    # rep, customer, channel, days ago, summary, next step, due (days from today)
+    (
+        "UREP00003",
+        "C-2001",
+        "visit",
+        6,
+        "Walked the new warehouse; they want a quote for 2027 volumes",
+        "Send the 2027 quote",
+        2,
+    ),
+    ("UREP00001", "C-1001", "wechat", 2, "张伟确认1240暂停原因：客户改图纸", "跟进新图纸", 1),
+]
+SAMPLES = [
+    # rep, customer, product, quantity, purpose, needed by (days from today): awaiting approval
+    ("UREP00002", "C-1003", "PTFE 垫片 DN50", "50", "新产线试用", 6),
+]
+MEETINGS = [
+    # organiser, title, customer, day (from today), start (HH:MM UTC), minutes, place, attendees
+    (
+        "UMGR00002",
+        "Quarterly review with Northwind",
+        "C-2001",
+        1,
+        "10:00",
+        60,
+        "Teams",
+        ("UREP00003",),
+    ),
+    ("UMGR00002", "Bluebird trial results", "C-2002", -1, "14:00", 30, "Phone", ("UREP00003",)),
 ]
 
 
@@ -132,7 +178,8 @@ _SHIPPED = ("shipped", "delivered", "invoiced", "paid")
 
 
 def load_demo_paperwork(session: Session, today: date) -> None:
-    """Invoices and contracts for the demo orders: the console's, not the tests' demo."""
+    """Invoices, contracts, visits, a sample awaiting approval and two meetings (tomorrow's
+    and yesterday's) for the demo orders: the console's, not the tests' demo."""
     orders = {o.number: o for o in session.exec(select(SalesOrder))}
     for number, order_number, amount, issued, due, paid in INVOICES:
         order = orders[order_number]
@@ -165,11 +212,71 @@ def load_demo_paperwork(session: Session, today: date) -> None:
                 owner_id=customer.owner_id,
                 kind=kind,
                 title=title,
-                value=Decimal(value),
+                value=Decimal(value) if value else None,
                 currency=currency,
                 starts_on=today - timedelta(days=365 - expires),
                 expires_on=today + timedelta(days=expires),
                 document_url=f"https://docs.example.com/contracts/{code.lower()}.pdf",
                 status=status,
             )
+        )
+    _load_visits(session, today, customers)
+    _load_samples(session, today, customers)
+    _load_meetings(session, today, customers)
+
+
+def _load_visits(session: Session, today: date, customers: dict[str, Customer]) -> None:
+    reps = {m.slack_user_id: m for m in session.exec(select(Member))}
+    for rep, code, channel, ago, summary, next_step, due in VISITS:
+        session.add(
+            Visit(
+                rep_id=reps[rep].id,
+                customer_id=customers[code].id,
+                at=datetime.combine(today - timedelta(days=ago), time(8), UTC),
+                channel=channel,
+                summary=summary,
+                next_step=next_step,
+                next_step_due=today + timedelta(days=due),
+            )
+        )
+
+
+def _load_samples(session: Session, today: date, customers: dict[str, Customer]) -> None:
+    reps = {m.slack_user_id: m for m in session.exec(select(Member))}
+    for rep, code, product, quantity, purpose, needed in SAMPLES:
+        sample = SampleRequest(
+            rep_id=reps[rep].id,
+            customer_id=customers[code].id,
+            product=product,
+            quantity=Decimal(quantity),
+            purpose=purpose,
+            needed_by=today + timedelta(days=needed),
+        )
+        session.add(sample)
+        session.flush()
+        after = {"status": sample.status, "customer_id": sample.customer_id, "product": product}
+        session.add(
+            AuditEntry(
+                actor=rep, entity="sample", entity_key=str(sample.id), action="request", after=after
+            )
+        )
+
+
+def _load_meetings(session: Session, today: date, customers: dict[str, Customer]) -> None:
+    members = {m.slack_user_id: m for m in session.exec(select(Member))}
+    for organiser, title, code, day, at, minutes, place, attendees in MEETINGS:
+        starts_at = datetime.combine(today + timedelta(days=day), time.fromisoformat(at), UTC)
+        meeting = Meeting(
+            organiser_id=members[organiser].id,
+            title=title,
+            customer_id=customers[code].id,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=minutes),
+            place=place,
+        )
+        session.add(meeting)
+        session.flush()
+        session.add_all(
+            MeetingAttendee(meeting_id=meeting.id, slack_user_id=slack_id)
+            for slack_id in (organiser, *attendees)
         )
