@@ -1,7 +1,10 @@
-"""Global middleware: every request is resolved to a member before any listener runs."""
+"""Global middleware: a slash command's text is made plain, and every request is resolved to
+a member, before any listener runs."""
 
 import json
 import logging
+import re
+import unicodedata
 
 from slack_bolt import BoltContext, BoltResponse
 from slack_sdk import WebClient
@@ -15,6 +18,23 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 # Events whose user is the one they are about, not someone acting.
 SUBJECT_EVENTS = ("user_change",)
+# Any run of whitespace but a line break: spaces, tabs, the ideographic and no-break spaces.
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def plain_command_text(body: dict, next):
+    """A slash command's text as its author meant it, for every listener alike."""
+    if "command" in body and isinstance(body.get("text"), str):
+        body["text"] = plain_text(body["text"])
+    return next()
+
+
+def plain_text(text: str) -> str:
+    """Full-width letters, digits and signs read as their ASCII selves (NFKC: "ｓｔａｔｕｓ"
+    is "status"), each run of spaces (the ideographic space too) one space, none at either end.
+    Line breaks stay, for notes written on several lines."""
+    lines = unicodedata.normalize("NFKC", text).replace("\u3000", " ").split("\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in lines).strip()
 
 
 def member_resolver(db: Database, settings: Settings):

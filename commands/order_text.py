@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from commands.command_words import split_verb
 from commands.errors import InvalidInput
 from storage.vocabulary import order_number, order_status
 
@@ -82,9 +83,7 @@ def parse_order_command(text: str) -> OrderRequest:
         raise InvalidInput("error.text_too_long", limit=MAX_TEXT)
     if not text:
         return ShowHelp()
-    head, _, rest = text.partition(" ")
-    rest = rest.strip()
-    verb = SUBCOMMANDS.get(head.lower())
+    verb, head, rest = split_verb(text, SUBCOMMANDS)
     if verb is None:
         if order_number(head) and not rest:
             return ShowStatus(parse_number(head))

@@ -10,7 +10,9 @@ from babel.numbers import get_territory_currencies
 
 from storage.models import ORDER_STATUSES
 
-_ORDER_NUMBER = re.compile(r"^#?([A-Za-z0-9][A-Za-z0-9_./-]{0,39})$")
+# The number, then what people add to it: 号 ("number", as in 1234号) and the full stop ending
+# the sentence. The number is read as short as these allow: "1234." is 1234.
+_ORDER_NUMBER = re.compile(r"^#?([A-Za-z0-9][A-Za-z0-9_./-]{0,39}?)号?[.。]*$")
 
 STATUS_ALIASES = {
     "接收": "received",
@@ -41,8 +43,9 @@ STATUS_ALIASES = {
 
 
 def order_number(word: str) -> str | None:
-    """The order number in `word` ("#1234" reads as 1234), or None if it cannot be one."""
-    match = _ORDER_NUMBER.match(word.strip())
+    """The order (or invoice) number in `word`, or None if it cannot be one: "#1234",
+    "1234号", "1234." and "1234。" read as 1234, and full-width "１２３４" as 1234 too."""
+    match = _ORDER_NUMBER.match(unicodedata.normalize("NFKC", word).strip())
     return match.group(1) if match else None
 
 
