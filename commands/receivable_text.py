@@ -55,9 +55,17 @@ SCOPES = {
 }
 WHOLE_REST = ("all", "full", "rest", "全部", "全额", "余额")
 REFERENCE_LABELS = re.compile(
-    r"^(?:(?:ref|reference|no\.)(?:\s*[:：]\s*|\s+)|(?:参考号|流水号|单号)\s*[:：]?\s*)",
+    r"^(?:(?:ref|reference|no\.)(?:\s*[:：]\s*|\s+)"
+    r"|(?:(?:转账|汇款|银行|交易)?(?:参考号|流水号|单号)|凭证号|交易号)\s*[:：]?\s*)",
     re.IGNORECASE,
 )
+# A word with digits that can be part of a day or a time: 20, 2026, 20th, 3pm, 15:00, 11/20,
+# 12月3日, 下午3点. Any other word with digits (TT20241120, 20241120, ICBC-001) is a reference.
+_DAY_OR_TIME = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.)?|[\d:./年月日号点时時分半上下午早晚中凌晨周星期天]+",
+    re.IGNORECASE,
+)
+_LONG_NUMBER = re.compile(r"\d{5}")
 _AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?")
 _CURRENCY_MARKS = re.compile(r"^(?:[¥$€£]|CN¥|US\$|RMB|CNY|USD|EUR|GBP|JPY|元)|(?:元|块)$")
 _DOLLARS = frozenset({"USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"})
@@ -182,19 +190,38 @@ def payment_amount(text: str) -> Decimal | None:
 def payment_day_and_reference(
     rest: str, timezone: str, now: datetime
 ) -> tuple[date | None, str | None]:
-    """The longest run of leading words that names a day (read backwards: "Friday" is the
-    last one), and what follows as the reference."""
+    """The day the leading words name (read backwards: "Friday" is the last one), and what
+    follows them as the reference."""
     words = rest.split()
-    paid_on = None
-    for count in range(min(DATE_WORDS, len(words)), 0, -1):
-        paid_on = parse_date(" ".join(words[:count]), timezone, now, prefer="past")
-        if paid_on is not None:
-            words = words[count:]
-            break
-    reference = REFERENCE_LABELS.sub("", " ".join(words)).strip() or None
+    paid_on, count = _leading_day(words, timezone, now)
+    reference = REFERENCE_LABELS.sub("", " ".join(words[count:])).strip() or None
     if reference and len(reference) > MAX_REFERENCE:
         raise InvalidInput("receivable.error.reference_too_long", limit=MAX_REFERENCE)
     return paid_on, reference
+
+
+def _leading_day(words: list[str], timezone: str, now: datetime) -> tuple[date | None, int]:
+    """The day named by the longest run of leading words that reads as one, and how many words
+    name it. The date reader forgives words it cannot place ("昨天 TT20241120" reads as
+    yesterday), so a reference at the end of the run is given back when the day reads
+    without it."""
+    for count in range(min(DATE_WORDS, len(words)), 0, -1):
+        paid_on = parse_date(" ".join(words[:count]), timezone, now, prefer="past")
+        if paid_on is not None:
+            break
+    else:
+        return None, 0
+    while count > 1 and _is_reference(words[count - 1]):
+        shorter = parse_date(" ".join(words[: count - 1]), timezone, now, prefer="past")
+        if shorter is None:
+            break
+        paid_on, count = shorter, count - 1
+    return paid_on, count
+
+
+def _is_reference(word: str) -> bool:
+    has_digits = any(char.isdigit() for char in word)
+    return has_digits and (_LONG_NUMBER.search(word) or not _DAY_OR_TIME.fullmatch(word))
 
 
 def _parse_pay(rest: str) -> RecordPayment:

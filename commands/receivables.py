@@ -400,12 +400,15 @@ def _in_scope(query, actor: Actor, scope: str, customer_query: str | None, today
 
 
 def _find_visible(session: Session, actor: Actor, number: str, for_update: bool = False):
+    """The invoice numbered `number` as stored or, failing that, in any case ("inv-2024-001")."""
     rep = aliased(Member)
     query = _with_rep(_visible(select(Invoice, Customer, SalesOrder.number, rep.name), actor), rep)
-    query = query.where(Invoice.number == number)
     if for_update:
         query = query.with_for_update(of=Invoice)
-    row = session.exec(query).first()
+    row = session.exec(query.where(Invoice.number == number)).first()
+    if row is None and number.upper() != number.lower():
+        any_case = query.where(func.upper(Invoice.number) == number.upper()).order_by(Invoice.id)
+        row = session.exec(any_case).first()
     if row is None:
         raise NotFound("receivable.error.not_found", number=number)
     return row

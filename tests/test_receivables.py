@@ -629,7 +629,7 @@ def test_bad_payment_rows_are_rejected_with_their_line(salesdesk, demo_db):
         "Imported payments from payments.csv: 1 created, 0 updated, 0 unchanged, 7 rejected.",
         "line 2: unknown invoice number 'INV-404'",
         "line 4: the same payment already appears on line 3",
-        "line 5: 600.00 USD is more than is open on invoice INV-900 (500.00 USD open)",
+        "line 5: $600.00 is more than is open on invoice INV-900 ($500.00 open)",
         f"line 6: paid_on {days(-41)} is before the invoice was issued ({days(-40)})",
         f"line 7: paid_on {days(3)} is in the future",
         report[6],
