@@ -4,15 +4,17 @@ Every threshold is a setting with a sensible default (DOMAIN.md): nothing is har
 """
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.people import Actor
 from commands.records import audit
-from storage.models import Team
+from storage.models import Member, Team
+from storage.vocabulary import language
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -74,6 +76,11 @@ NUMBER_LIMITS = {
     "large_contract_value": (0, 10**12),
 }
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+# How Slack sends a mention in a command's text: <@U012ABCDEF> or <@U012ABCDEF|wang>.
+_MENTION = re.compile(r"^<@([^|>]+)(?:\|([^>]*))?>$")
+_SETTING = re.compile(r"^[A-Za-z_]+=")
+# Straight quotes, and the curly ones Slack's autocorrect makes of them.
+QUOTES = "\"'“”‘’„‟«»「」『』"
 _ROLES = ("desk", "manager", "admin")
 SETTING_NAMES = tuple(field.name for field in fields(TeamSettings))
 
@@ -114,9 +121,10 @@ def validate_setting(name: str, value: str) -> object:
     if name == "contract_approver_roles":
         return _role_list(value)
     if name == "locale":
-        if value not in ("en", "zh-CN"):
+        spoken = language(value)
+        if spoken is None:
             raise InvalidInput("settings.error.locale", value=value[:60])
-        return value
+        return spoken
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -135,11 +143,36 @@ def _aging_buckets(value: str) -> str:
 
 
 def _id_list(value: str) -> str:
-    ids = [part.strip() for part in value.split(",") if part.strip()]
-    bad = [user for user in ids if not _SLACK_ID.match(user)]
-    if bad:
-        raise InvalidInput("settings.error.user_ids", value=bad[0][:60])
-    return ",".join(ids)
+    return ",".join(user for user, _ in _people(value))
+
+
+def _people(value: str) -> list[tuple[str, str]]:
+    """Each person of a list as (Slack user id, how to name them): ids, or mentions as Slack
+    sends them ("<@U012ABCDEF|wang>" is named @wang), separated by commas."""
+    people = []
+    for part in (part.strip() for part in value.split(",")):
+        mention = _MENTION.match(part)
+        user = mention.group(1) if mention else part
+        if part and not _SLACK_ID.match(user):
+            raise InvalidInput("settings.error.user_ids", value=part[:60])
+        if part:
+            people.append((user, f"@{mention.group(2)}" if mention and mention.group(2) else user))
+    return people
+
+
+def _check_members(session: Session, value: str) -> None:
+    """Everyone named must be an active member: a stranger could not do the work."""
+    people = _people(value)
+    known = set(
+        session.exec(
+            select(Member.slack_user_id).where(
+                col(Member.slack_user_id).in_([user for user, _ in people]), Member.active
+            )
+        )
+    )
+    for user, shown in people:
+        if user not in known:
+            raise InvalidInput("settings.error.not_a_member", who=shown[:60])
 
 
 def _role_list(value: str) -> str:
@@ -158,10 +191,16 @@ def change_team_settings(
     """
     if actor is not None and not actor.is_admin:
         raise Forbidden("settings.error.admins_only")
-    team = session.exec(select(Team).where(Team.name == team_name)).first()
-    if team is None:
-        raise NotFound("settings.error.no_team", team=team_name[:100])
+    return _apply(session, actor, find_team(session, team_name), changes)
+
+
+def _apply(
+    session: Session, actor: Actor | None, team: Team, changes: dict[str, str]
+) -> TeamSettings:
+    """Every change validated before any is made; nothing changes if one is wrong."""
     typed = {name: validate_setting(name, value) for name, value in changes.items()}
+    if "legal_reviewers" in changes:
+        _check_members(session, changes["legal_reviewers"])
     before = asdict(settings_of(team))
     if "timezone" in typed:
         team.timezone = typed.pop("timezone")
@@ -180,3 +219,55 @@ def change_team_settings(
         changed,
     )
     return settings_of(team)
+
+
+def change_settings_as_typed(
+    session: Session, actor: Actor, text: str
+) -> tuple[str, dict[str, object]]:
+    """`/desk set TEAM name=value …` as typed: the team's name and the values now set."""
+    if not actor.is_admin:
+        raise Forbidden("settings.error.admins_only")
+    team_name, changes = read_settings_text(text)
+    team = find_team(session, team_name)
+    updated = asdict(_apply(session, actor, team, changes))
+    return team.name, {name: updated[name] for name in changes}
+
+
+def read_settings_text(text: str) -> tuple[str, dict[str, str]]:
+    """`TEAM name=value …`: the team is every word before the first name=value, in quotes
+    or not; a value runs on to the next name=value, so "legal_reviewers=<@U1>, <@U2>" is one."""
+    words = text.split()
+    first = next((i for i, word in enumerate(words) if _SETTING.match(word)), len(words))
+    team = " ".join(words[:first]).strip(QUOTES + " ")
+    changes: dict[str, list[str]] = {}
+    for word in words[first:]:
+        if _SETTING.match(word):
+            name, value = word.split("=", 1)
+            changes[name.lower()] = [value]
+        else:
+            changes[name.lower()].append(word)
+    if not team or not changes:
+        raise InvalidInput("settings.error.usage")
+    return team, {name: " ".join(parts).strip(QUOTES + " ") for name, parts in changes.items()}
+
+
+def find_team(session: Session, name: str) -> Team:
+    """The team called `name`, or the one team whose name holds it in any case ("east" and
+    "华东" find "East 华东"); several such teams are named back and none is chosen."""
+    wanted = _folded(name)
+    teams = session.exec(select(Team).order_by(Team.name)).all()
+    for matches in (
+        [team for team in teams if team.name == name],
+        [team for team in teams if _folded(team.name) == wanted],
+        [team for team in teams if wanted in _folded(team.name)],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = " / ".join(team.name for team in matches)
+            raise InvalidInput("settings.error.several_teams", team=name[:100], teams=names)
+    raise NotFound("settings.error.no_team", team=name[:100])
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().strip()

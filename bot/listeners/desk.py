@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.views.blocks import message, mrkdwn_section, notice, plain_section
 from commands.errors import Forbidden, InvalidInput
 from commands.people import Actor
-from commands.team_settings import change_team_settings, settings_of
+from commands.team_settings import change_settings_as_typed, settings_of
 from storage.db import Database
 from storage.models import Team
 
@@ -75,15 +75,10 @@ def _show(db: Database, settings: Settings, actor: Actor) -> dict:
 
 
 def _change(db: Database, actor: Actor, words: list[str]) -> dict:
-    """`set TEAM NAME… name=value …`: the team is every word before the first name=value."""
-    split = next((i for i, word in enumerate(words) if "=" in word), len(words))
-    team, pairs = " ".join(words[:split]), words[split:]
-    if not team or not pairs or any("=" not in pair for pair in pairs):
-        raise InvalidInput("settings.error.usage")
-    changes = dict(pair.split("=", 1) for pair in pairs)
+    """`set TEAM name=value …`, read by commands.team_settings.read_settings_text."""
     with db.session() as session:
-        updated = asdict(change_team_settings(session, actor, team, changes))
-    summary = ", ".join(f"{name}={updated[name]}" for name in changes)
+        team, updated = change_settings_as_typed(session, actor, " ".join(words))
+    summary = ", ".join(f"{name}={value}" for name, value in updated.items())
     return message(
         summary, [plain_section(t(actor.locale, "settings.changed", team=team, changes=summary))]
     )
