@@ -70,21 +70,12 @@ def readme_examples() -> list[Example]:
     return examples
 
 
-# Where an example fails only because of a defect being fixed elsewhere: strict, so the mark
-# has to go when the fix lands.
-KNOWN_DEFECTS: dict[str, str] = {}
-
-
 def example_params(writing: bool) -> list:
-    params = []
-    for example in readme_examples():
-        if example.writes != writing:
-            continue
-        marks = []
-        if example.line in KNOWN_DEFECTS:
-            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS[example.line]))
-        params.append(pytest.param(example, id=str(example), marks=marks))
-    return params
+    return [
+        pytest.param(example, id=str(example))
+        for example in readme_examples()
+        if example.writes == writing
+    ]
 
 
 def _messages(*kinds: str) -> list[re.Pattern]:
@@ -103,7 +94,9 @@ def _messages(*kinds: str) -> list[re.Pattern]:
     return patterns
 
 
-FAILURES = _messages("error", "problems", "empty", "empty_customer", "not_a_member", "usage_error")
+FAILURES = _messages(
+    "error", "problems", "empty", "empty_customer", r"choice\.none", "not_a_member", "usage_error"
+)
 USAGE = _messages("help")
 
 
