@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.i18n import money, number, t
+from bot.import_progress import progress_bar
 from bot.runtime import open_database
 from bot.settings import Settings
 from storage.imports import ImportFileError, ImportReport, Money, Rejection, import_csv
@@ -19,7 +20,8 @@ def run_import(settings: Settings, kind: str, file: str) -> int:
     locale = settings.locale
     db = open_database(settings)
     try:
-        report = import_csv(db, kind, Path(file), settings.timezone)
+        with progress_bar(locale) as progress:
+            report = import_csv(db, kind, Path(file), settings.timezone, progress)
     except ImportFileError as error:
         return _fail(t(locale, error.key, **error.params))
     except SQLAlchemyError as error:

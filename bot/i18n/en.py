@@ -126,6 +126,9 @@ MESSAGES = {
     "import.warning.unspoken_locale": "{value} is not a language Sales Desk speaks; {name} will read {default} (the default)",
     "import.language.en": "English",
     "import.language.zh-CN": "Chinese",
+    "import.progress.read": "Reading the file",
+    "import.progress.check": "Checking rows",
+    "import.progress.write": "Writing",
     "console.form": "[form: {title}] In Slack a form opens here; the console lists what it asks.",
     "console.banner": "Sales Desk console: type what you would type in Slack, like /order help. "
     "Ctrl-D to quit.",

@@ -10,6 +10,7 @@ from storage.imports.invoices import InvoiceImporter
 from storage.imports.members import MemberImporter
 from storage.imports.orders import OrderImporter
 from storage.imports.payments import PaymentImporter
+from storage.imports.progress import Progress, Silent
 from storage.imports.report import ImportFileError, ImportReport, Money, Rejection, RowWarning
 from storage.imports.teams import TeamImporter
 from storage.imports.upsert import Importer
@@ -28,19 +29,29 @@ __all__ = [
     "ImportFileError",
     "ImportReport",
     "Money",
+    "Progress",
     "Rejection",
     "RowWarning",
     "import_csv",
 ]
 
 
-def import_csv(db: Database, kind: str, path: Path, default_timezone: str = "UTC") -> ImportReport:
+def import_csv(
+    db: Database,
+    kind: str,
+    path: Path,
+    default_timezone: str = "UTC",
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import one file of `kind` (teams, members, customers, orders, invoices or payments).
-    `default_timezone` is the organisation's, for teams that have none.
+    `default_timezone` is the organisation's, for teams that have none; `progress` hears how
+    far it has got.
 
     Raises ImportFileError when the file as a whole cannot be read; nothing is changed then.
     """
     importer = IMPORTERS[kind](default_timezone)
+    importer.progress = progress or Silent()
+    importer.progress.stage("read", None)
     table = read_table(Path(path), importer.required, importer.optional)
     with db.session() as session:
         return importer.run(session, table)

@@ -5,7 +5,7 @@ costs more than the insert itself. New ids are read back in one query instead.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import JSON, Table, bindparam, func, insert, select, update
 from sqlmodel import Session, SQLModel
@@ -27,7 +27,12 @@ def new_ids(session: Session, model: type[SQLModel], key: str, after_id: int) ->
     return dict(rows.all())
 
 
-def insert_rows(session: Session, model: type[SQLModel], rows: list[dict]) -> None:
+Done = Callable[[int], None]  # told how many rows each batch wrote
+
+
+def insert_rows(
+    session: Session, model: type[SQLModel], rows: list[dict], done: Done | None = None
+) -> None:
     table = model.__table__
     postgres = session.get_bind().dialect.name == "postgresql"
     for batch in _batches(rows):
@@ -35,14 +40,20 @@ def insert_rows(session: Session, model: type[SQLModel], rows: list[dict]) -> No
             _copy(session, table, batch)
         else:
             session.execute(insert(table), batch)
+        if done:
+            done(len(batch))
 
 
-def update_rows(session: Session, model: type[SQLModel], rows: list[dict]) -> None:
+def update_rows(
+    session: Session, model: type[SQLModel], rows: list[dict], done: Done | None = None
+) -> None:
     """UPDATEs by primary key: each row holds `id` and the columns to set."""
     table = model.__table__
     statement = update(table).where(table.c.id == bindparam("row_id"))
     for batch in _batches(rows):
         session.execute(statement, [_by_row_id(row) for row in batch])
+        if done:
+            done(len(batch))
 
 
 def _copy(session: Session, table: Table, rows: list[dict]) -> None:

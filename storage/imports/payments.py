@@ -25,6 +25,7 @@ from sqlmodel import Session
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
+from storage.imports.progress import STEP
 from storage.imports.report import Money, Rejected, Rejection
 from storage.imports.upsert import ACTOR, Change, Importer, Plan, Stored
 from storage.models import (
@@ -164,7 +165,9 @@ class PaymentImporter(Importer):
         readers = self.readers()
         first_lines: dict[str, int] = {}
         claimed: set[int] = set()
-        for row in table.rows:
+        for number, row in enumerate(table.rows, 1):
+            if number % STEP == 0:
+                self.progress.advance(STEP)
             try:
                 fields = _read_row(row, readers)
                 key = natural_key(fields)
@@ -182,13 +185,12 @@ class PaymentImporter(Importer):
         return plan
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
-        insert_rows(
-            session, Payment, [self._new_row(change.fields, now) for change in plan.creates]
-        )
+        new_rows = [self._new_row(change.fields, now) for change in plan.creates]
+        insert_rows(session, Payment, new_rows, self.progress.advance)
         changed = [
             {"id": change.stored.id, **_without_invoice(change.fields)} for change in plan.updates
         ]
-        update_rows(session, Payment, changed)
+        update_rows(session, Payment, changed, self.progress.advance)
         touched = [change.fields["invoice_number"] for change in plan.creates]
         touched += [change.stored.fields["invoice_number"] for change in plan.updates]
         settle_invoices(session, {self.invoices[number].id for number in touched}, now)

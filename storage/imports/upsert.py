@@ -11,6 +11,7 @@ from sqlmodel import Session, SQLModel
 from storage.imports.bulk import insert_rows, last_id, new_ids, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
 from storage.imports.fields import Reader
+from storage.imports.progress import STEP, Progress, Silent
 from storage.imports.report import ImportReport, Rejected, Rejection, RowWarning
 from storage.models import AuditEntry, utcnow
 
@@ -68,6 +69,7 @@ class Importer:
     def __init__(self, default_timezone: str = "UTC"):
         self.default_timezone = default_timezone  # the organisation's, where a team has none
         self.row_warnings: list[tuple[str, dict]] = []
+        self.progress: Progress = Silent()
 
     def warn(self, key: str, **params: object) -> None:
         """Note something about the row being checked; it is still imported."""
@@ -100,7 +102,10 @@ class Importer:
         return self.columns(fields)
 
     def run(self, session: Session, table: CsvTable) -> ImportReport:
-        plan = self.plan(table, self.load(session, table))
+        stored = self.load(session, table)
+        self.progress.stage("check", len(table.rows))
+        plan = self.plan(table, stored)
+        self.progress.stage("write", len(plan.creates) + len(plan.updates))
         now = utcnow()
         self.write(session, plan, now)
         insert_rows(session, AuditEntry, audit_rows(self.entity, plan, now))
@@ -110,7 +115,9 @@ class Importer:
         plan = Plan(rejected=list(table.rejected))
         key_reader, steps = self._steps()
         first_lines: dict[str, int] = {}
-        for row in table.rows:
+        for number, row in enumerate(table.rows, 1):
+            if number % STEP == 0:
+                self.progress.advance(STEP)
             self.row_warnings = []
             try:
                 key = self._unique_key(row, key_reader, first_lines)
@@ -125,14 +132,15 @@ class Importer:
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         """Inserts and updates; returns the new records' ids by key."""
         after_id = last_id(session, self.model)
-        insert_rows(session, self.model, [self.new_row(c.fields, now) for c in plan.creates])
+        new_rows = [self.new_row(c.fields, now) for c in plan.creates]
+        insert_rows(session, self.model, new_rows, self.progress.advance)
         created = new_ids(session, self.model, self.key, after_id)
         changed_rows = [
             {"id": change.stored.id, **row}
             for change in plan.updates
             if (row := self.changed_row(change.fields, now))
         ]
-        update_rows(session, self.model, changed_rows)
+        update_rows(session, self.model, changed_rows, self.progress.advance)
         return created
 
     def _unique_key(self, row: CsvRow, reader: Reader, first_lines: dict[str, int]) -> str:
