@@ -985,3 +985,27 @@ def test_amounts_in_payment_reasons_are_formatted_for_the_operator(seeded, monke
     assert (
         chinese.lines[1] == "第 2 行：US$12,500.50 超出发票 INV-9 的未收金额（未收 US$10,000.00）"
     )
+
+
+# --- progress on a terminal ---------------------------------------------------------------------
+
+
+def test_a_terminal_sees_a_progress_bar_and_a_pipe_only_the_report(salesdesk, database_url):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    path = salesdesk.file("teams.csv", TEAMS)
+    env = {**os.environ, "DATABASE_URL": database_url, "SALESDESK_LOCALE": "en"}
+    command = [sys.executable, "-m", "bot.cli", "import", "teams", str(path)]
+    leader, follower = pty.openpty()
+    subprocess.run(command, env=env, stdout=follower, stderr=follower, check=True, timeout=120)
+    os.close(follower)
+    on_terminal = os.read(leader, 65536).decode()
+    os.close(leader)
+    piped = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+    assert "Checking rows" in on_terminal
+    assert "Checking rows" not in piped.stdout + piped.stderr
+    assert piped.stdout.startswith("Imported teams from")
