@@ -52,6 +52,7 @@ class OpenOrder:
     currency: str
     promised_ship_on: date | None
     is_late: bool
+    shipped_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def _open_orders(session: Session, customer_id: int, today: date) -> Listed[Open
             o.currency,
             o.promised_ship_on,
             is_late(o.status, o.promised_ship_on, o.shipped_on, today),
+            o.shipped_on,
         )
         for o in rows
     ]

@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
+from bot.cli import main
+from bot.i18n import day as formatted_day
 from commands.team_settings import settings_of
 from commands.when import warm_up
-from harness import RunningDesk
+from harness import RunningDesk, visible_text
 from storage.imports import import_csv
 from storage.models import AuditEntry, Invoice, Payment, Team
 
@@ -305,3 +307,42 @@ def test_a_team_s_language_is_read_from_any_english_or_chinese_locale(desk, team
 def test_a_language_we_do_not_speak_is_refused(desk, team_db):
     text = said(desk.command("/desk", "set Export locale=ja-JP", ADMIN))
     assert "“ja-JP” is not a language I speak" in text
+
+
+# -- 5. wording ---------------------------------------------------------------------------------
+
+
+def test_a_shipped_order_says_when_it_shipped_not_when_it_ships(desk):
+    shipped_on = formatted_day(TODAY + timedelta(days=-10), "en")
+    [line] = [
+        line
+        for line in said(desk.command("/order", "list", ADMIN)).splitlines()
+        if "EX-501" in line
+    ]
+    assert line.endswith(f"shipped {shipped_on}") and "ships" not in line
+    chinese = said(desk.command("/order", "list", MANAGER_EAST))
+    assert "计划发货" in chinese and "已于" not in chinese
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(desk):
+    said(
+        desk.command("/sample", "C-2001; M8 bolts 304; 200; trial run; by next Friday", REP_EXPORT)
+    )
+    [dm] = desk.slack.wait_for(
+        "chat.postMessage", where=lambda call: call.args["channel"] == "UMGR00002"
+    )
+    text = visible_text(dm.args)
+    assert "asks for a sample for Pacific Rim Trading Co., Ltd. Approve or reject it below." in text
+    assert ".." not in text
+
+
+def test_the_chinese_weekly_review_uses_the_chinese_colon(team_db, slack, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", team_db.url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-jobs")
+    monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+    for name in ("SALESDESK_LOCALE", "SALESDESK_TIMEZONE", "SALESDESK_ADMINS"):
+        monkeypatch.delenv(name, raising=False)
+    main(["jobs", "run", "weekly-report", "--at", "2026-11-23T09:00+08:00"])
+    [review] = [c for c in slack.calls_to("chat.postMessage") if c.args["channel"] == MANAGER_EAST]
+    text = visible_text(review.args)
+    assert "王芳 Wang Fang：" in text and "王芳 Wang Fang:" not in text

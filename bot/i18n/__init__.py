@@ -1,5 +1,6 @@
 """The message catalog and locale-aware formatting of numbers, money and dates."""
 
+import string
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from storage.vocabulary import language
 _AREAS = area_messages()
 CATALOGS = {"en": en.MESSAGES | _AREAS["en"], "zh-CN": zh_CN.MESSAGES | _AREAS["zh-CN"]}
 DEFAULT_LOCALE = "en"
+_FORMATTER = string.Formatter()
 
 
 def normalise_locale(value: str | None) -> str | None:
@@ -25,7 +27,23 @@ def normalise_locale(value: str | None) -> str | None:
 def t(locale: str, key: str, **params: object) -> str:
     catalog = CATALOGS.get(locale, CATALOGS[DEFAULT_LOCALE])
     template = catalog.get(key) or CATALOGS[DEFAULT_LOCALE][key]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    return _filled(template, params) if "}." in template else template.format(**params)
+
+
+def _filled(template: str, params: dict) -> str:
+    """A value that ends with a full stop ("Pacific Rim Trading Co., Ltd.") ends the sentence
+    itself: the template's full stop after it is dropped, so no "Ltd.." is ever written."""
+    parts: list[str] = []
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        if literal.startswith(".") and parts and parts[-1].endswith("."):
+            literal = literal[1:]
+        parts.append(literal)
+        if field is not None:
+            value = _FORMATTER.convert_field(_FORMATTER.get_value(field, (), params), conversion)
+            parts.append(_FORMATTER.format_field(value, spec or ""))
+    return "".join(parts)
 
 
 # Parsed once: Babel parses a locale given by name again on every call.

@@ -52,6 +52,7 @@ MESSAGES = {
     "order.list.empty.late": "No late orders. Nice!",
     "order.list.empty.customer": "No orders of a customer matching “{query}” that you can see.",
     "order.list.line": "{number} · {customer} · {status} · {amount} · ships {promised}",
+    "order.list.line_shipped": "{number} · {customer} · {status} · {amount} · shipped {shipped}",
     "order.list.line_late": ":warning: {number} · {customer} · {status} · {amount} · "
     "was due to ship {promised}",
     "order.list.more": "…and {count} more. Narrow it down with /order list mine, late or a "

@@ -49,6 +49,7 @@ MESSAGES = {
     "order.list.empty.late": "没有逾期订单，很好！",
     "order.list.empty.customer": "没有找到您能查看的、客户匹配“{query}”的订单。",
     "order.list.line": "{number} · {customer} · {status} · {amount} · 计划发货 {promised}",
+    "order.list.line_shipped": "{number} · {customer} · {status} · {amount} · 已于 {shipped} 发货",
     "order.list.line_late": ":warning: {number} · {customer} · {status} · {amount} · "
     "应于 {promised} 发货",
     "order.list.more": "……还有 {count} 条。可用 /order 列表 我的、逾期 或客户名缩小范围。",

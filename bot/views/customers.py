@@ -118,13 +118,15 @@ def _visit(visit: VisitLine, locale: str, timezone: str) -> str:
 
 
 def _order(order: OpenOrder, locale: str) -> str:
+    key = "customer.order.line_late" if order.is_late else "customer.order.line"
     return t(
         locale,
-        "customer.order.line_late" if order.is_late else "customer.order.line",
+        "customer.order.line_shipped" if order.shipped_on else key,
         number=order.number,
         status=status_label(order.status, locale),
         amount=money(order.amount, order.currency, locale),
         promised=day(order.promised_ship_on, locale),
+        shipped=day(order.shipped_on, locale),
     )
 
 

@@ -80,7 +80,7 @@ def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
             )
             for metric in ("orders", "shipments", "visits", "samples")
         )
-        blocks.append(plain_section(f"{rep['rep']}: {figures}"))
+        blocks.append(plain_section(t(locale, "weekly.rep", rep=rep["rep"], figures=figures)))
     if not params["reps"]:
         blocks.append(plain_section(t(locale, "weekly.no_reps")))
     blocks.append(

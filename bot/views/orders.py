@@ -87,10 +87,11 @@ def _list_line(card: OrderCard, locale: str) -> str:
     key = "order.list.line_late" if card.is_late else "order.list.line"
     return t(
         locale,
-        key,
+        "order.list.line_shipped" if card.shipped_on else key,
         number=card.number,
         customer=card.customer_name,
         status=status_label(card.status, locale),
         amount=money(card.amount, card.currency, locale),
         promised=day(card.promised_ship_on, locale),
+        shipped=day(card.shipped_on, locale),
     )

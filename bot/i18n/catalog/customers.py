@@ -31,6 +31,7 @@ MESSAGES = {
         "customer.visit.not_effective": " (not effective)",
         "customer.visit.next": "   Next: {step}, due {due}",
         "customer.order.line": "{number} · {status} · {amount} · ships {promised}",
+        "customer.order.line_shipped": "{number} · {status} · {amount} · shipped {shipped}",
         "customer.order.line_late": ":warning: {number} · {status} · {amount} · was due to ship "
         "{promised}",
         "customer.sample.line": "{product} × {quantity} · {status} · needed by {needed}",
@@ -83,6 +84,7 @@ MESSAGES = {
         "customer.visit.not_effective": "（无效）",
         "customer.visit.next": "   下一步：{step}，{due}前",
         "customer.order.line": "{number} · {status} · {amount} · 计划发货 {promised}",
+        "customer.order.line_shipped": "{number} · {status} · {amount} · 已于 {shipped} 发货",
         "customer.order.line_late": ":warning: {number} · {status} · {amount} · 应于 {promised} "
         "发货",
         "customer.sample.line": "{product} × {quantity} · {status} · 需要日期 {needed}",
