@@ -262,3 +262,18 @@ def _wait_healthy(url: str, timeout: float = 30) -> bool:
         except OSError:
             time.sleep(0.2)
     return False
+
+
+def test_jobs_run_shows_what_it_queued_and_nothing_on_a_rerun(tmp_path):
+    salesdesk("console", "-c", "/order help", cwd=tmp_path)  # the demo database
+    at = ("--at", "2026-11-23T08:30+08:00")
+    first = salesdesk("jobs", "run", "daily-digest", *at, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "\n[daily_digest to C0EAST0001]\n☀️ Stand-up · East 华东 · Nov 23, 2026\n" in first.stdout
+    assert "[daily_digest to C0EXPORT01]" in first.stdout
+    assert "the messages wait in the outbox for the running bot" in first.stdout
+    again = salesdesk("jobs", "run", "daily-digest", *at, cwd=tmp_path)
+    assert again.stdout.splitlines() == [
+        "daily-digest · East 华东 · 2026-11-23: nothing to post: already done for that period",
+        "daily-digest · Export · 2026-11-23: nothing to post: already done for that period",
+    ]
