@@ -13,7 +13,7 @@ from bot.runtime import open_database
 from bot.settings import Settings, SettingsError
 from bot.views.errors import error_text
 from commands.errors import DomainError
-from commands.people import reader_for
+from commands.people import Reader, reader_for
 from commands.team_settings import change_team_settings
 from jobs.registry import JOBS
 from jobs.scheduler import planned_jobs
@@ -116,7 +116,7 @@ def set_settings(settings: Settings, team: str, changes: list[str]) -> int:
         with db.session() as session:
             change_team_settings(session, None, team, pairs)
     except DomainError as error:
-        print(error_text(error, settings.locale))
+        print(error_text(error, Reader(settings.locale, settings.timezone)))
         return 2
     return show_settings(settings)
 

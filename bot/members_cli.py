@@ -8,6 +8,7 @@ from bot.views.errors import error_text
 from bot.views.people import handover_text
 from commands.errors import DomainError
 from commands.handover import deactivate
+from commands.people import Reader
 from storage.models import utcnow
 
 
@@ -19,7 +20,10 @@ def deactivate_member(settings: Settings, member: str, to: str) -> int:
         with db.session() as session:
             handover = deactivate(session, None, member.strip(), to.strip(), utcnow())
     except DomainError as error:
-        print(f"salesdesk: {error_text(error, settings.locale)}", file=sys.stderr)
+        print(
+            f"salesdesk: {error_text(error, Reader(settings.locale, settings.timezone))}",
+            file=sys.stderr,
+        )
         return 1
     finally:
         db.dispose()

@@ -112,6 +112,8 @@ class ContractProblems(FormProblems):
     """Everything wrong with a draft, by form field (FORM_FIELDS), so the form shows each next
     to its field; reads as the first one."""
 
+    heading = "contract.problems"
+
 
 @dataclass(frozen=True)
 class Entry:

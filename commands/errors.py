@@ -22,7 +22,10 @@ class InvalidInput(DomainError):
 
 class FormProblems(InvalidInput):
     """Everything wrong with a form at once, by field, so the form shows each next to its
-    field; reads as the first one."""
+    field; reads as the first one. `heading` is the catalog key that introduces them when
+    they are listed together."""
+
+    heading = "error.problems"
 
     def __init__(self, problems: dict[str, DomainError]):
         first = next(iter(problems.values()))

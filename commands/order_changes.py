@@ -53,6 +53,8 @@ class ChangeDraft:
 class ChangeProblems(FormProblems):
     """Everything wrong with a draft, by form field (FORM_FIELDS); reads as the first one."""
 
+    heading = "order_change.problems"
+
 
 @dataclass(frozen=True)
 class OrderBrief:

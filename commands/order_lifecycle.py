@@ -2,20 +2,33 @@
 
 from datetime import date
 
+from storage.statuses import OrderStatus
+
 FORWARD = {
-    "received": ("confirmed",),
-    "confirmed": ("in_production", "ready_to_ship"),
-    "in_production": ("ready_to_ship",),
-    "ready_to_ship": ("shipped",),
-    "shipped": ("delivered",),
-    "delivered": ("invoiced",),
-    "invoiced": ("paid",),
-    "paid": (),
-    "cancelled": (),
+    OrderStatus.received: (OrderStatus.confirmed,),
+    OrderStatus.confirmed: (OrderStatus.in_production, OrderStatus.ready_to_ship),
+    OrderStatus.in_production: (OrderStatus.ready_to_ship,),
+    OrderStatus.ready_to_ship: (OrderStatus.shipped,),
+    OrderStatus.shipped: (OrderStatus.delivered,),
+    OrderStatus.delivered: (OrderStatus.invoiced,),
+    OrderStatus.invoiced: (OrderStatus.paid,),
+    OrderStatus.paid: (),
+    OrderStatus.cancelled: (),
 }
-NOT_YET_SHIPPED = ("received", "confirmed", "in_production", "ready_to_ship")
-SHIPPED_OR_CLOSED = ("shipped", "delivered", "invoiced", "paid", "cancelled")
-CAN_HOLD = (*NOT_YET_SHIPPED, "shipped", "delivered", "invoiced")
+NOT_YET_SHIPPED = (
+    OrderStatus.received,
+    OrderStatus.confirmed,
+    OrderStatus.in_production,
+    OrderStatus.ready_to_ship,
+)
+SHIPPED_OR_CLOSED = (
+    OrderStatus.shipped,
+    OrderStatus.delivered,
+    OrderStatus.invoiced,
+    OrderStatus.paid,
+    OrderStatus.cancelled,
+)
+CAN_HOLD = (*NOT_YET_SHIPPED, OrderStatus.shipped, OrderStatus.delivered, OrderStatus.invoiced)
 # Not a status: "back to the step the order was held at", read from its history.
 RESUME = "resume"
 
@@ -31,10 +44,10 @@ def next_statuses(
     An order on hold resumes at any step its dates allow (and at the step it was held at, when
     its history says so), or is cancelled if it never shipped.
     """
-    if status == "on_hold":
+    if status == OrderStatus.on_hold:
         return resume_steps(held_from, shipped_on, delivered_on)
-    hold = ("on_hold",) if status in CAN_HOLD else ()
-    cancel = ("cancelled",) if status in NOT_YET_SHIPPED else ()
+    hold = (OrderStatus.on_hold,) if status in CAN_HOLD else ()
+    cancel = (OrderStatus.cancelled,) if status in NOT_YET_SHIPPED else ()
     return FORWARD[status] + hold + cancel
 
 
@@ -45,15 +58,15 @@ def resume_steps(
     most about to ship (resuming as shipped stamps today), with one it has left the shelves, and
     with a delivery date it has arrived. It is cancelled only if it never shipped."""
     if delivered_on is not None:
-        reached = ("delivered", "invoiced")
+        reached = (OrderStatus.delivered, OrderStatus.invoiced)
     elif shipped_on is not None:
-        reached = ("shipped", "delivered")
+        reached = (OrderStatus.shipped, OrderStatus.delivered)
     else:
-        reached = (*NOT_YET_SHIPPED, "shipped")
+        reached = (*NOT_YET_SHIPPED, OrderStatus.shipped)
     held = (held_from,) if held_from in CAN_HOLD else ()
     steps = tuple(step for step in CAN_HOLD if step in reached or step in held)
     never_shipped = shipped_on is None and held_from not in SHIPPED_OR_CLOSED
-    return steps + (("cancelled",) if never_shipped else ())
+    return steps + ((OrderStatus.cancelled,) if never_shipped else ())
 
 
 def is_late(

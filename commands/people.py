@@ -28,6 +28,10 @@ class Actor:
     def works_the_desk(self) -> bool:
         return self.role in ("desk", "manager", "admin")
 
+    @property
+    def reader(self) -> "Reader":
+        return Reader(self.locale, self.timezone)
+
 
 @dataclass(frozen=True)
 class Reader:

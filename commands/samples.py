@@ -76,6 +76,8 @@ class SampleProblems(FormProblems):
     """Everything wrong with a draft, by field (customer, product, quantity, purpose,
     needed_by), so a form shows each next to its field; reads as the first one."""
 
+    heading = "sample.problems"
+
 
 @dataclass(frozen=True)
 class Step:

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from commands.contracts import waiting_on
 from commands.team_settings import TeamSettings
-from jobs.targets import manager_of, working_days
+from jobs.recipients import manager_of, working_days
 from storage.models import Contract, Customer, Member, Team
 
 

@@ -9,7 +9,7 @@ from commands.digest import LATE_STATUSES
 from commands.team_settings import TeamSettings
 from jobs import contracts
 from jobs.receivables import overdue_escalations
-from jobs.targets import manager_of, queue_new, team_members, working_days
+from jobs.recipients import manager_of, queue_new, team_members, working_days
 from storage.models import Customer, SalesOrder, SampleRequest, Team, Visit, as_utc
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from commands.team_settings import TeamSettings
-from jobs.targets import manager_of, working_days
+from jobs.recipients import manager_of, working_days
 from storage.models import Customer, Invoice, Member, SalesOrder, Team
 
 

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from commands.team_settings import TeamSettings
 from jobs import contracts
 from jobs.receivables import due_reminders
-from jobs.targets import queue_new, team_members, working_days
+from jobs.recipients import queue_new, team_members, working_days
 from storage.models import Customer, Meeting, MeetingAttendee, Member, SampleRequest, Team, Visit
 
 

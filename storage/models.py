@@ -8,20 +8,21 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event, true
 from sqlmodel import Field, SQLModel
 
-ROLES = ("rep", "desk", "manager", "admin")
-TIERS = ("A", "B", "C", "D")
-ORDER_STATUSES = (
-    "received",
-    "confirmed",
-    "in_production",
-    "ready_to_ship",
-    "shipped",
-    "delivered",
-    "invoiced",
-    "paid",
-    "on_hold",
-    "cancelled",
+from storage.statuses import (
+    ChangeRequestStatus,
+    ContractStatus,
+    JobRunStatus,
+    MeetingStatus,
+    NotificationStatus,
+    OrderStatus,
+    Role,
+    SampleStatus,
+    status_column,
 )
+
+ROLES = tuple(Role)
+TIERS = ("A", "B", "C", "D")
+ORDER_STATUSES = tuple(OrderStatus)
 
 
 def utcnow() -> datetime:
@@ -121,7 +122,7 @@ class SalesOrder(SQLModel, table=True):
     number: str = Field(max_length=40, unique=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)
     rep_id: int = Field(foreign_key="member.id", index=True)
-    status: str = Field(max_length=16, index=True)
+    status: OrderStatus = Field(sa_column=status_column(OrderStatus, index=True))
     amount: Decimal = Field(sa_column=money_column())
     currency: str = Field(default="CNY", max_length=3)
     ordered_on: date | None = Field(default=None, index=True)
@@ -153,8 +154,10 @@ class OrderStatusChange(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="sales_order.id", index=True)
-    from_status: str | None = Field(default=None, max_length=16)
-    to_status: str = Field(max_length=16)
+    from_status: OrderStatus | None = Field(
+        default=None, sa_column=status_column(OrderStatus, nullable=True)
+    )
+    to_status: OrderStatus = Field(sa_column=status_column(OrderStatus))
     actor_id: int | None = Field(default=None, foreign_key="member.id")
     source: str = Field(default="slack", max_length=16)
     note: str | None = Field(default=None, max_length=1000)
@@ -182,7 +185,10 @@ class Notification(SQLModel, table=True):
     channel: str = Field(max_length=32)
     kind: str = Field(max_length=64)
     params: dict = Field(sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="pending", max_length=16, index=True)
+    status: NotificationStatus = Field(
+        default=NotificationStatus.pending,
+        sa_column=status_column(NotificationStatus, index=True),
+    )
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
     last_error: str | None = Field(default=None, max_length=500)
@@ -212,7 +218,9 @@ class JobRun(SQLModel, table=True):
     job: str = Field(max_length=64)
     period: str = Field(max_length=64)
     target: str = Field(max_length=64)
-    status: str = Field(default="running", max_length=16)
+    status: JobRunStatus = Field(
+        default=JobRunStatus.running, sa_column=status_column(JobRunStatus)
+    )
     started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
 
@@ -248,7 +256,9 @@ class SampleRequest(SQLModel, table=True):
     quantity: Decimal = Field(sa_column=Column(Numeric(18, 3), nullable=False))
     purpose: str | None = Field(default=None, max_length=1000)
     needed_by: date | None = None
-    status: str = Field(default="requested", max_length=16, index=True)
+    status: SampleStatus = Field(
+        default=SampleStatus.requested, sa_column=status_column(SampleStatus, index=True)
+    )
     approver_id: int | None = Field(default=None, foreign_key="member.id")
     decided_at: datetime | None = None
     reject_reason: str | None = Field(default=None, max_length=1000)
@@ -271,7 +281,9 @@ class Meeting(SQLModel, table=True):
     place: str | None = Field(default=None, max_length=500)
     agenda: str | None = Field(default=None, max_length=3000)
     minutes: str | None = Field(default=None, max_length=3000)
-    status: str = Field(default="scheduled", max_length=16, index=True)
+    status: MeetingStatus = Field(
+        default=MeetingStatus.scheduled, sa_column=status_column(MeetingStatus, index=True)
+    )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -325,7 +337,9 @@ class Contract(SQLModel, table=True):
     starts_on: date | None = None
     expires_on: date | None = Field(default=None, index=True)
     document_url: str | None = Field(default=None, max_length=500)
-    status: str = Field(default="draft", max_length=16, index=True)
+    status: ContractStatus = Field(
+        default=ContractStatus.draft, sa_column=status_column(ContractStatus, index=True)
+    )
     status_changed_at: datetime = Field(default_factory=utcnow)
     reject_reason: str | None = Field(default=None, max_length=1000)
     created_at: datetime = Field(default_factory=utcnow)
@@ -344,7 +358,10 @@ class OrderChangeRequest(SQLModel, table=True):
     asked_by: str | None = Field(default=None, max_length=200)
     requested_by_id: int = Field(foreign_key="member.id")
     new_promised_ship_on: date | None = None
-    status: str = Field(default="pending", max_length=16, index=True)
+    status: ChangeRequestStatus = Field(
+        default=ChangeRequestStatus.pending,
+        sa_column=status_column(ChangeRequestStatus, index=True),
+    )
     decided_by_id: int | None = Field(default=None, foreign_key="member.id")
     decided_at: datetime | None = None
     decision_note: str | None = Field(default=None, max_length=1000)

@@ -9,6 +9,7 @@ from babel.core import get_global
 from babel.numbers import get_territory_currencies
 
 from storage.models import ORDER_STATUSES
+from storage.statuses import OrderStatus
 
 # The number, then what people add to it: 号 ("number", as in 1234号) and the full stop ending
 # the sentence. The number is read as short as these allow: "1234." is 1234.
@@ -49,12 +50,11 @@ def order_number(word: str) -> str | None:
     return match.group(1) if match else None
 
 
-def order_status(word: str) -> str | None:
+def order_status(word: str) -> OrderStatus | None:
     """The status a word names ("shipped", "in production", "已发货"), or None."""
     lowered = word.strip().lower().replace("-", "_").replace(" ", "_")
-    if lowered in ORDER_STATUSES:
-        return lowered
-    return STATUS_ALIASES.get(lowered)
+    found = lowered if lowered in ORDER_STATUSES else STATUS_ALIASES.get(lowered)
+    return None if found is None else OrderStatus(found)
 
 
 LANGUAGES = ("en", "zh-CN")

@@ -1,6 +1,7 @@
 MESSAGES = {
     "list.separator": ", ",
     "list.none": "none (this is the end of the line)",
+    "error.problems": "Please fix these:",
     "error.internal": "Sorry, something went wrong on our side and nothing was changed. "
     "Please try again in a moment.",
     "error.not_a_member": "Hi! You are not registered with Sales Desk yet, so there is nothing I "

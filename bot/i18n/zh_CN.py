@@ -1,6 +1,7 @@
 MESSAGES = {
     "list.separator": "、",
     "list.none": "无（已是最后一步）",
+    "error.problems": "请修改以下内容：",
     "error.internal": "抱歉，系统出了点问题，没有做任何更改。请稍后再试。",
     "error.not_a_member": "您好！您还没有在销售内勤系统中登记，暂时无法查看任何信息。请联系销售管理员添加您。",
     "error.text_too_long": "内容太长了：最多 {limit} 个字符。没有做任何更改。",

@@ -227,7 +227,7 @@ def submit(ack: Ack, actor: Actor, fields: tuple[str, ...], anyway_key: str, pro
         ack(response_action="errors", errors={"when": text})
         return
     except DomainError as error:
-        ack(response_action="errors", errors={fields[0]: error_text(error, locale)})
+        ack(response_action="errors", errors={fields[0]: error_text(error, actor.reader)})
         return
     except Exception:
         log.exception("meeting form failed for %s", actor.slack_user_id)

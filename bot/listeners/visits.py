@@ -68,7 +68,7 @@ def register(app: App, db: Database, on_notify) -> None:
             actor,
             "summary",
             log_visit,
-            lambda error: error_text(error, actor.locale),
+            lambda error: error_text(error, actor.reader),
             lambda problems: views.form_errors(problems, actor.locale),
         ):
             on_notify()

@@ -174,7 +174,7 @@ def field_errors(problems: dict[str, DomainError], locale: str, fields: tuple[st
     errors: dict[str, str] = {}
     for name, problem in problems.items():
         block_id = name if name in fields else fields[0]
-        errors.setdefault(block_id, error_text(problem, locale))
+        errors.setdefault(block_id, error_text(problem, Reader(locale, "UTC")))
     return errors
 
 
@@ -384,7 +384,7 @@ def dropped(title: str, locale: str) -> dict:
 
 def problems_reply(error: MeetingProblems, locale: str) -> dict:
     """Every problem of a one-line booking at once, so one retry can fix them all."""
-    lines = [error_text(problem, locale) for problem in error.problems.values()]
+    lines = [error_text(problem, Reader(locale, "UTC")) for problem in error.problems.values()]
     text = "\n".join(f"• {line}" for line in lines) if len(lines) > 1 else lines[0]
     return message(text, [plain_section(text)])
 

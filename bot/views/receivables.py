@@ -156,7 +156,7 @@ def receivable_error_text(error: DomainError, locale: str) -> str:
             params[name] = money(value, currency, locale)
         elif isinstance(value, date):
             params[name] = day(value, locale)
-    return error_text(DomainError(error.key, **params), locale)
+    return error_text(DomainError(error.key, **params), Reader(locale, "UTC"))
 
 
 def bucket_label(low: int | None, high: int | None, locale: str) -> str:

@@ -174,7 +174,9 @@ def read_form(values: dict, now: datetime) -> tuple[VisitDraft, dict[str, Domain
 
 
 def form_errors(problems: dict[str, DomainError], locale: str) -> dict[str, str]:
-    return errors_by_field(problems, BLOCK_IDS, "summary", lambda e: error_text(e, locale))
+    return errors_by_field(
+        problems, BLOCK_IDS, "summary", lambda e: error_text(e, Reader(locale, "UTC"))
+    )
 
 
 def logged_view(logged: VisitLogged, locale: str, timezone: str) -> dict:
