@@ -8,7 +8,7 @@ from slack_bolt import App, BoltContext
 from slack_bolt.authorization import AuthorizeResult
 
 from bot import listeners
-from bot.middleware import member_resolver, plain_command_text
+from bot.middleware import member_resolver, plain_command_text, services
 from bot.settings import Settings
 from bot.slack_client import slack_client
 from bot.unavailable import KnownLanguages, error_handler
@@ -72,6 +72,7 @@ def create_desk(
         pace_seconds=outbox_pace_seconds,
     )
     languages = KnownLanguages()
+    app.middleware(services(db=db, notify=outbox.wake, settings=settings))
     app.middleware(plain_command_text)
     app.middleware(member_resolver(db, settings))
     app.middleware(languages.middleware)

@@ -22,6 +22,18 @@ SUBJECT_EVENTS = ("user_change",)
 _SPACES = re.compile(r"[^\S\n]+")
 
 
+def services(**values: object):
+    """What listeners need besides the request (the database, the outbox's wake-up, the
+    settings), put in the context: Bolt passes each context value to a listener that names it
+    as an argument, so a listener asks for `db` or `notify` the way it asks for `ack`."""
+
+    def provide_services(context: BoltContext, next):
+        context.update(values)
+        return next()
+
+    return provide_services
+
+
 def plain_command_text(body: dict, next):
     """A slash command's text as its author meant it, for every listener alike."""
     if "command" in body and isinstance(body.get("text"), str):

@@ -36,7 +36,7 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     orders.register(app, db, on_notify)
     visits.register(app, db, on_notify)
     customers.register(app, db, on_notify)
-    customer_select.register(app, db, on_notify)
+    customer_select.register(app)
     meetings.register(app, db, on_notify)
     samples.register(app, db, on_notify)
     home.register(app, db, on_notify)

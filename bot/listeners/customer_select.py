@@ -3,7 +3,7 @@ the customers the person typing may see (at most 100, best matches first)."""
 
 import logging
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App
 
 from bot.views.customer_select import ACTION_ID, customer_options
 from commands.customers import search_customers
@@ -13,10 +13,8 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 
-def register(app: App, db: Database, on_notify) -> None:
-    @app.options(ACTION_ID)
-    def customer_suggestions(ack: Ack, payload: dict, context: BoltContext) -> None:
-        ack(options=suggestions(db, context["actor"], payload.get("value") or ""))
+def customer_suggestions(ack: Ack, payload: dict, actor: Actor, db: Database) -> None:
+    ack(options=suggestions(db, actor, payload.get("value") or ""))
 
 
 def suggestions(db: Database, actor: Actor, typed: str) -> list[dict]:
@@ -27,3 +25,7 @@ def suggestions(db: Database, actor: Actor, typed: str) -> list[dict]:
         # An empty list reads as "no matches" in Slack; an error would read as a broken form.
         log.exception("customer suggestions failed for %s", actor.slack_user_id)
         return []
+
+
+def register(app: App) -> None:
+    app.options(ACTION_ID)(customer_suggestions)
