@@ -166,6 +166,8 @@ class OrderStatusChange(SQLModel, table=True):
 
 class AuditEntry(SQLModel, table=True):
     __tablename__ = "audit_entry"
+    # A record's own trail, newest first: a contract's card reads who last moved it.
+    __table_args__ = (Index("ix_audit_entry_entity_key", "entity", "entity_key", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
