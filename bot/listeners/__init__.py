@@ -33,7 +33,7 @@ SLASH_COMMANDS = (
 
 
 def register(app: App, db: Database, on_notify: Callable[[], None], settings: Settings) -> None:
-    orders.register(app, db, on_notify)
+    orders.register(app)
     visits.register(app, db, on_notify)
     customers.register(app, db, on_notify)
     customer_select.register(app)
@@ -41,6 +41,6 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     samples.register(app, db, on_notify)
     home.register(app, db, on_notify)
     contracts.register(app, db, on_notify)
-    order_changes.register(app, db, on_notify)
+    order_changes.register(app)
     receivables.register(app, db, on_notify)
     desk.register(app, db, settings, on_notify)

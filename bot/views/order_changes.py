@@ -30,7 +30,6 @@ from bot.views.blocks import (
 from bot.views.forms import (
     FIELD,
     TITLE_LIMIT,
-    errors_by_field,
     field_value,
     iso_day,
     modal,
@@ -39,7 +38,6 @@ from bot.views.forms import (
 from bot.views.orders import status_label as order_status_label
 from commands.errors import DomainError, InvalidInput
 from commands.order_changes import (
-    FORM_FIELDS,
     KINDS,
     MAX_ASKED_BY,
     MAX_DESCRIPTION,
@@ -47,7 +45,6 @@ from commands.order_changes import (
     ChangeDecided,
     ChangeDraft,
     ChangePage,
-    ChangeProblems,
     ChangeRequested,
     OrderBrief,
 )
@@ -57,8 +54,10 @@ from commands.people import Reader
 REQUEST_FORM = "order_change_form"
 DECIDE_FORM = "order_change_decide_form"
 DONE_VIEW = "order_change_done"
-ACTIONS = {"accept": "order_change_accept", "decline": "order_change_decline"}
-BUTTON_STYLES = {"accept": "primary", "decline": "danger"}
+ACCEPT = "order_change_accept"
+DECLINE = "order_change_decline"
+# A request's message names its buttons by verb (stored with the message): their action and style.
+BUTTONS = {"accept": (ACCEPT, "primary"), "decline": (DECLINE, "danger")}
 Rendered = tuple[str, list[dict]]
 
 
@@ -137,10 +136,6 @@ def read_request_form(values: dict) -> tuple[ChangeDraft, dict[str, DomainError]
         new_promised_ship_on=new_date,
     )
     return draft, unreadable
-
-
-def form_errors(problems: dict[str, DomainError], reader: Reader) -> dict[str, str]:
-    return errors_by_field(problems, FORM_FIELDS, "description", lambda e: error_text(e, reader))
 
 
 def decide_form(card: ChangeCard, accept: bool, reader: Reader) -> dict:
@@ -262,27 +257,6 @@ def change_page(page: ChangePage, reader: Reader) -> dict:
     return message(title, blocks)
 
 
-def error_text(error: DomainError, reader: Reader) -> str:
-    if isinstance(error, ChangeProblems) and len(error.problems) > 1:
-        lines = [t(reader.locale, "order_change.problems")]
-        lines += [f"• {error_text(problem, reader)}" for problem in error.problems.values()]
-        return "\n".join(lines)
-    params = dict(error.params)
-    for name, value in params.items():
-        if isinstance(value, datetime):
-            params[name] = moment(value, reader.locale, reader.timezone)
-        elif isinstance(value, date):
-            params[name] = day(value, reader.locale)
-        elif name == "state":
-            params[name] = order_status_label(str(value), reader.locale)
-    return t(reader.locale, error.key, **params)
-
-
-def error_reply(error: DomainError, reader: Reader) -> dict:
-    text = error_text(error, reader)
-    return message(text, [plain_section(text)])
-
-
 def _list_line(card: ChangeCard, locale: str) -> str:
     return t(
         locale,
@@ -344,9 +318,9 @@ def _rendered(params: dict, reader: Reader, line: str, actions: list[str]) -> Re
                 elements=[
                     ButtonElement(
                         text=t(reader.locale, f"order_change.button.{action}"),
-                        action_id=ACTIONS[action],
+                        action_id=BUTTONS[action][0],
                         value=str(params["change_id"]),
-                        style=BUTTON_STYLES[action],
+                        style=BUTTONS[action][1],
                     )
                     for action in actions
                 ],

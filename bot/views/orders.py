@@ -5,13 +5,15 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from bot.i18n import day, moment, money, t
 from bot.views.blocks import context, header, message, mrkdwn_section, plain_section
 from commands.orders import OrderCard, OrderPage, StatusChanged
+from commands.people import Reader
 
 
 def status_label(status: str, locale: str) -> str:
     return t(locale, f"status.{status}")
 
 
-def order_card(card: OrderCard, locale: str, timezone: str) -> dict:
+def order_card(card: OrderCard, reader: Reader) -> dict:
+    locale = reader.locale
     title = t(locale, "order.card.title", number=card.number, customer=card.customer_name)
     fields = [
         _field(t(locale, "order.field.status"), _status_text(card, locale)),
@@ -23,7 +25,7 @@ def order_card(card: OrderCard, locale: str, timezone: str) -> dict:
     ]
     notes = [
         t(locale, "order.card.customer", code=card.customer_code, rep=card.rep_name),
-        _last_change_text(card, locale, timezone),
+        _last_change_text(card, reader),
     ]
     blocks = [header(title), SectionBlock(fields=fields), context(*notes)]
     return message(title, blocks)
@@ -69,7 +71,8 @@ def _status_text(card: OrderCard, locale: str) -> str:
     return t(locale, "order.late_badge", status=label) if card.is_late else label
 
 
-def _last_change_text(card: OrderCard, locale: str, timezone: str) -> str:
+def _last_change_text(card: OrderCard, reader: Reader) -> str:
+    locale = reader.locale
     change = card.last_change
     if change is None:
         return t(locale, "order.card.no_changes")
@@ -77,7 +80,7 @@ def _last_change_text(card: OrderCard, locale: str, timezone: str) -> str:
         locale,
         "order.card.last_change",
         by=change.by or t(locale, "order.card.by_import"),
-        at=moment(change.at, locale, timezone),
+        at=moment(change.at, locale, reader.timezone),
         status=status_label(change.to_status, locale),
     )
     return text + (t(locale, "order.card.note", note=change.note) if change.note else "")
