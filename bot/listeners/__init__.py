@@ -34,8 +34,8 @@ SLASH_COMMANDS = (
 
 def register(app: App, db: Database, on_notify: Callable[[], None], settings: Settings) -> None:
     orders.register(app)
-    visits.register(app, db, on_notify)
-    customers.register(app, db, on_notify)
+    visits.register(app)
+    customers.register(app)
     customer_select.register(app)
     meetings.register(app, db, on_notify)
     samples.register(app, db, on_notify)

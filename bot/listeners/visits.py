@@ -1,20 +1,18 @@
 """`/visit`, the "Log as visit" message shortcut, the visit form and the buttons of a one-line
 visit that named several customers. Replies are ephemeral; forms confirm in place."""
 
-import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.forms import FormToOpen, ack_with, answer_submission, open_form
-from bot.listeners.replies import reply_for
+from bot.listeners.replies import FormToOpen, ack_command, answer, answer_submission, open_form
 from bot.views import visits as views
-from bot.views.errors import error_text
-from commands import visit_text
 from commands.customer_lookup import match_customers
 from commands.errors import InvalidInput
 from commands.people import Actor
+from commands.visit_text import ListVisits, OpenForm, ShowHelp, parse_visit_command
 from commands.visits import (
     VisitLogged,
     VisitProblems,
@@ -25,86 +23,85 @@ from commands.visits import (
 )
 from storage.db import Database
 from storage.models import utcnow
+from storage.statuses import Role
 
 COMMAND = "/visit"
-FORM_FAILED = "visit.form_failed"
 SHORTCUT = "log_as_visit"
+FORM_FAILED = "visit.form_failed"
 
 
-def register(app: App, db: Database, on_notify) -> None:
-    @app.command(COMMAND)
-    def visit_command(
-        ack: Ack, command: dict, context: BoltContext, client: WebClient, respond: Respond
-    ) -> None:
-        actor: Actor = context["actor"]
-        answer = reply_for(actor, lambda: answer_command(db, actor, command.get("text", "")))
-        ack_with(ack, answer, command, client, actor, respond, FORM_FAILED)
-        on_notify()
-
-    @app.message_shortcut(SHORTCUT)
-    def log_as_visit(
-        ack: Ack, shortcut: dict, context: BoltContext, client: WebClient, respond: Respond
-    ) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        posted = shortcut.get("message") or {}
-        view = views.visit_form(
-            actor.locale,
-            _posted_at(posted.get("ts")),
-            summary=views.message_summary(str(posted.get("text") or "")),
-        )
-        open_form(client, shortcut.get("trigger_id", ""), view, actor, respond, FORM_FAILED)
-
-    @app.view(views.CALLBACK_ID)
-    def visit_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
-        actor: Actor = context["actor"]
-
-        def log_visit() -> dict:
-            logged = submit_form(db, actor, view.get("state", {}).get("values", {}))
-            return views.logged_view(logged, actor.locale, actor.timezone)
-
-        if answer_submission(
-            ack,
-            actor,
-            "summary",
-            log_visit,
-            lambda error: error_text(error, actor.reader),
-            lambda problems: views.form_errors(problems, actor.locale),
-        ):
-            on_notify()
-
-    @app.action(re.compile(rf"^{views.PICK_ACTION}_\d+$"))
-    def visit_customer_picked(
-        ack: Ack, action: dict, context: BoltContext, respond: Respond
-    ) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        reply = reply_for(actor, lambda: log_picked(db, actor, action.get("value") or ""))
-        respond(replace_original=True, **reply)
-        on_notify()
-
-    @app.action(views.CANCEL_ACTION)
-    def visit_choice_cancelled(ack: Ack, context: BoltContext, respond: Respond) -> None:
-        ack()
-        respond(replace_original=True, **views.cancelled(context["actor"].locale))
+def visit_command(
+    ack: Ack,
+    command: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    reply = answer(actor, lambda: command_reply(db, actor, command.get("text", "")))
+    ack_command(ack, reply, command, client, actor, respond, FORM_FAILED)
+    notify()
 
 
-def answer_command(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
+def log_as_visit_chosen(
+    ack: Ack, shortcut: dict, actor: Actor, client: WebClient, respond: Respond
+) -> None:
+    ack()
+    posted = shortcut.get("message") or {}
+    view = views.visit_form(
+        actor.locale,
+        posted_at(posted.get("ts")),
+        summary=views.message_summary(str(posted.get("text") or "")),
+    )
+    open_form(client, shortcut.get("trigger_id", ""), view, actor, respond, FORM_FAILED)
+
+
+def visit_form_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    def logged_view() -> dict:
+        logged = submit_form(db, actor, view.get("state", {}).get("values", {}))
+        return views.logged_view(logged, actor.reader)
+
+    if answer_submission(ack, actor, logged_view, views.BLOCK_IDS, views.FALLBACK_BLOCK):
+        notify()
+
+
+def visit_customer_picked(
+    ack: Ack,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    respond: Respond,
+) -> None:
+    ack()
+    reply = answer(actor, lambda: log_picked(db, actor, action.get("value") or ""))
+    respond(replace_original=True, **reply)
+    notify()
+
+
+def visit_choice_cancelled(ack: Ack, actor: Actor, respond: Respond) -> None:
+    ack()
+    respond(replace_original=True, **views.cancelled(actor.locale))
+
+
+def command_reply(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
     now = utcnow()
-    request = visit_text.parse_visit_command(text, actor.timezone, now)
-    locale = actor.locale
-    if isinstance(request, visit_text.ShowHelp):
-        return views.visit_help(locale)
-    if isinstance(request, visit_text.OpenForm):
-        return _form_for(db, actor, request.customer_text, now)
+    request = parse_visit_command(text, actor.timezone, now)
+    if isinstance(request, ShowHelp):
+        return views.visit_help(actor.locale)
+    if isinstance(request, OpenForm):
+        return form_for(db, actor, request.customer_text, now)
     with db.session() as session:
-        if isinstance(request, visit_text.ListVisits):
+        if isinstance(request, ListVisits):
             page = recent_visits(session, actor, request.customer_query)
-            return views.visit_page(page, locale, actor.timezone, actor.role == "rep")
+            return views.visit_page(page, actor.reader, actor.role == Role.rep)
         outcome = log_quick_visit(session, actor, request, now)
     if isinstance(outcome, VisitLogged):
-        return views.logged_message(outcome, locale, actor.timezone)
-    return views.choice_message(outcome, locale)
+        return views.logged_message(outcome, actor.reader)
+    return views.choice_message(outcome, actor.locale)
 
 
 def submit_form(db: Database, actor: Actor, values: dict) -> VisitLogged:
@@ -127,10 +124,10 @@ def log_picked(db: Database, actor: Actor, value: str) -> dict:
         raise InvalidInput("visit.error.stale_choice")
     with db.session() as session:
         logged = log_visit(session, actor, draft)
-    return views.logged_message(logged, actor.locale, actor.timezone)
+    return views.logged_message(logged, actor.reader)
 
 
-def _form_for(db: Database, actor: Actor, customer_text: str | None, now: datetime):
+def form_for(db: Database, actor: Actor, customer_text: str | None, now: datetime) -> FormToOpen:
     """The form; with a customer named, that customer chosen when the name is clear. A name
     that matches nothing is more likely a one-line visit missing its semicolons."""
     customer = None
@@ -143,7 +140,7 @@ def _form_for(db: Database, actor: Actor, customer_text: str | None, now: dateti
     return FormToOpen(views.visit_form(actor.locale, now, customer=customer))
 
 
-def _posted_at(ts: object) -> datetime:
+def posted_at(ts: object) -> datetime:
     """When the message was posted: the likeliest time of what it reports (never later than
     now)."""
     now = utcnow()
@@ -152,3 +149,11 @@ def _posted_at(ts: object) -> datetime:
     except (TypeError, ValueError, OverflowError, OSError):
         return now
     return min(posted, now)
+
+
+def register(app: App) -> None:
+    app.command(COMMAND)(visit_command)
+    app.message_shortcut(SHORTCUT)(log_as_visit_chosen)
+    app.view(views.CALLBACK_ID)(visit_form_submitted)
+    app.action(views.PICK_BUTTON)(visit_customer_picked)
+    app.action(views.CANCEL_ACTION)(visit_choice_cancelled)

@@ -1,6 +1,8 @@
 """How a customer card looks in Slack, and the choice offered when a name matches several.
 Everything that comes from the records (names, summaries, places) goes into plain_text."""
 
+import re
+
 from slack_sdk.models.blocks import ActionsBlock, ButtonElement, DividerBlock, SectionBlock
 
 from bot.i18n import day, moment, money, number, t
@@ -16,11 +18,13 @@ from commands.customer_card import (
     UpcomingMeeting,
 )
 from commands.customer_lookup import CustomerMatches
+from commands.people import Reader
 from commands.visits import VisitLine
+from storage.statuses import SampleStatus
 
 OPEN_ACTION = "customer_card_open"  # one per button: customer_card_open_0, _1, ...
+OPEN_BUTTON = re.compile(rf"^{OPEN_ACTION}_\d+$")
 KEY_TIERS = ("A", "B")
-SAMPLE_STATUSES = ("requested", "approved", "rejected", "shipped", "delivered", "feedback")
 SUMMARY_CLIP = 200
 
 
@@ -28,14 +32,15 @@ def customer_help(locale: str) -> dict:
     return message(t(locale, "customer.help.title"), [mrkdwn_section(t(locale, "customer.help"))])
 
 
-def customer_card(card: CustomerCard, locale: str, timezone: str) -> dict:
+def customer_card(card: CustomerCard, reader: Reader) -> dict:
+    locale = reader.locale
     title = t(locale, "customer.card.title", code=card.code, name=card.name)
     blocks = [header(title), SectionBlock(fields=_facts(card, locale)), DividerBlock()]
     blocks += _section(locale, "contacts", None, [_contact(c) for c in card.contacts])
-    blocks += _listed(locale, "visits", card.visits, lambda v: _visit(v, locale, timezone))
+    blocks += _listed(locale, "visits", card.visits, lambda v: _visit(v, reader))
     blocks += _listed(locale, "orders", card.orders, lambda o: _order(o, locale))
     blocks += _listed(locale, "samples", card.samples, lambda s: _sample(s, locale))
-    blocks += _listed(locale, "meetings", card.meetings, lambda m: _meeting(m, locale, timezone))
+    blocks += _listed(locale, "meetings", card.meetings, lambda m: _meeting(m, reader))
     return message(title, blocks)
 
 
@@ -99,12 +104,13 @@ def _contact(contact) -> str:
     return " · ".join(part for part in (name, contact.phone, contact.email) if part)
 
 
-def _visit(visit: VisitLine, locale: str, timezone: str) -> str:
+def _visit(visit: VisitLine, reader: Reader) -> str:
+    locale = reader.locale
     summary = clip(" ".join(visit.summary.split()), SUMMARY_CLIP)
     text = t(
         locale,
         "customer.visit.line",
-        at=moment(visit.at, locale, timezone),
+        at=moment(visit.at, locale, reader.timezone),
         channel=channel_label(visit.channel, locale),
         rep=visit.rep_name,
         summary=summary,
@@ -141,15 +147,16 @@ def _sample(sample: PendingSample, locale: str) -> str:
     )
 
 
-def _sample_status(status: str, locale: str) -> str:
-    return t(locale, f"customer.sample_status.{status}") if status in SAMPLE_STATUSES else status
+def _sample_status(status: SampleStatus, locale: str) -> str:
+    return t(locale, f"customer.sample_status.{status}")
 
 
-def _meeting(meeting: UpcomingMeeting, locale: str, timezone: str) -> str:
+def _meeting(meeting: UpcomingMeeting, reader: Reader) -> str:
+    locale = reader.locale
     text = t(
         locale,
         "customer.meeting.line",
-        at=moment(meeting.starts_at, locale, timezone),
+        at=moment(meeting.starts_at, locale, reader.timezone),
         title=meeting.title,
     )
     if meeting.place:

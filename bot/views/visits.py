@@ -2,6 +2,7 @@
 in the reader's language and time zone. User text only ever goes into plain_text."""
 
 import json
+import re
 from datetime import UTC, date, datetime
 
 from babel.dates import format_skeleton
@@ -34,8 +35,7 @@ from bot.views.customer_select import (
     customer_select_element,
     selected_customer_id,
 )
-from bot.views.errors import error_text
-from bot.views.forms import FIELD, TITLE_LIMIT, errors_by_field, field_value, selected_value
+from bot.views.forms import FIELD, TITLE_LIMIT, field_value, selected_value
 from commands.customers import CustomerRef
 from commands.errors import DomainError, InvalidInput
 from commands.people import Reader
@@ -52,8 +52,10 @@ from commands.visits import (
 
 CALLBACK_ID = "visit_log"
 PICK_ACTION = "visit_pick"  # one per button: visit_pick_0, visit_pick_1, ...
+PICK_BUTTON = re.compile(rf"^{PICK_ACTION}_\d+$")
 CANCEL_ACTION = "visit_cancel"
 BLOCK_IDS = ("customer", "when", "channel", "summary", "effective", "next_step", "next_step_due")
+FALLBACK_BLOCK = "summary"  # where a problem with no field of its own is shown
 BUTTON_VALUE_LIMIT = 2000
 
 
@@ -173,26 +175,21 @@ def read_form(values: dict, now: datetime) -> tuple[VisitDraft, dict[str, Domain
     return draft, unreadable
 
 
-def form_errors(problems: dict[str, DomainError], locale: str) -> dict[str, str]:
-    return errors_by_field(
-        problems, BLOCK_IDS, "summary", lambda e: error_text(e, Reader(locale, "UTC"))
-    )
-
-
-def logged_view(logged: VisitLogged, locale: str, timezone: str) -> dict:
+def logged_view(logged: VisitLogged, reader: Reader) -> dict:
     """The form turned into its own confirmation (`response_action: update`)."""
+    locale = reader.locale
     view = View(
         type="modal",
         callback_id=f"{CALLBACK_ID}_done",
         title=clip(t(locale, "visit.logged.title"), TITLE_LIMIT),
         close=t(locale, "visit.logged.done"),
-        blocks=[plain_section(line) for line in _logged_lines(logged, locale, timezone)],
+        blocks=[plain_section(line) for line in _logged_lines(logged, reader)],
     )
     return view.to_dict()
 
 
-def logged_message(logged: VisitLogged, locale: str, timezone: str) -> dict:
-    lines = _logged_lines(logged, locale, timezone)
+def logged_message(logged: VisitLogged, reader: Reader) -> dict:
+    lines = _logged_lines(logged, reader)
     return message(lines[0], [plain_section(line) for line in lines])
 
 
@@ -272,7 +269,8 @@ def cancelled(locale: str) -> dict:
 # -- the list --------------------------------------------------------------------------------
 
 
-def visit_page(page: VisitPage, locale: str, timezone: str, is_rep: bool) -> dict:
+def visit_page(page: VisitPage, reader: Reader, is_rep: bool) -> dict:
+    locale = reader.locale
     if page.customer_query:
         title = t(locale, "visit.list.title.customer", query=page.customer_query)
     else:
@@ -284,7 +282,7 @@ def visit_page(page: VisitPage, locale: str, timezone: str, is_rep: bool) -> dic
             text = t(locale, "visit.list.empty")
         return message(text, [plain_section(text)])
     blocks = [header(t(locale, "visit.list.header", title=title, total=page.total))]
-    blocks += [plain_section(_list_entry(visit, locale, timezone)) for visit in page.visits]
+    blocks += [plain_section(_list_entry(visit, reader)) for visit in page.visits]
     hidden = page.total - len(page.visits)
     if hidden > 0:
         blocks.append(context(t(locale, "visit.list.more", count=hidden)))
@@ -323,7 +321,8 @@ def render_visit_logged_for_you(params: dict, reader: Reader) -> tuple[str, list
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _logged_lines(logged: VisitLogged, locale: str, timezone: str) -> list[str]:
+def _logged_lines(logged: VisitLogged, reader: Reader) -> list[str]:
+    locale = reader.locale
     visit = logged.visit
     lines = [
         t(
@@ -332,7 +331,7 @@ def _logged_lines(logged: VisitLogged, locale: str, timezone: str) -> list[str]:
             channel=channel_label(visit.channel, locale),
             customer=visit.customer_name,
             code=visit.customer_code,
-            at=moment(visit.at, locale, timezone),
+            at=moment(visit.at, locale, reader.timezone),
         ),
         t(locale, "visit.logged.summary", summary=visit.summary),
         t(locale, "visit.logged.effective", effective=_effect_label(visit.effective, locale)),
@@ -352,11 +351,12 @@ def _logged_lines(logged: VisitLogged, locale: str, timezone: str) -> list[str]:
     return lines
 
 
-def _list_entry(visit: VisitLine, locale: str, timezone: str) -> str:
+def _list_entry(visit: VisitLine, reader: Reader) -> str:
+    locale = reader.locale
     head = t(
         locale,
         "visit.list.line",
-        at=moment(visit.at, locale, timezone),
+        at=moment(visit.at, locale, reader.timezone),
         channel=channel_label(visit.channel, locale),
         customer=visit.customer_name,
         rep=visit.rep_name,
