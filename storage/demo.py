@@ -19,7 +19,9 @@ from storage.models import (
     SampleRequest,
     Team,
     Visit,
+    stored_id,
 )
+from storage.statuses import ContractStatus, OrderStatus
 
 TEAMS = [
     ("East 华东", "C0EAST0001", "Asia/Shanghai", "08:30", "UMGR00001"),
@@ -151,20 +153,20 @@ def load_demo(session: Session, today: date) -> None:
     customers = {}
     for code, name, owner, tier, region, _contact in CUSTOMERS:
         customers[code] = Customer(
-            code=code, name=name, owner_id=members[owner].id, tier=tier, region=region
+            code=code, name=name, owner_id=stored_id(members[owner]), tier=tier, region=region
         )
     session.add_all(customers.values())
     session.flush()
     for code, *_, (contact, phone) in CUSTOMERS:
-        session.add(Contact(customer_id=customers[code].id, name=contact, phone=phone))
+        session.add(Contact(customer_id=stored_id(customers[code]), name=contact, phone=phone))
     for number, code, status, amount, currency, ordered, promised in ORDERS:
         customer = customers[code]
         session.add(
             SalesOrder(
                 number=number,
-                customer_id=customer.id,
+                customer_id=stored_id(customer),
                 rep_id=customer.owner_id,
-                status=status,
+                status=OrderStatus(status),
                 amount=Decimal(amount),
                 currency=currency,
                 ordered_on=today - timedelta(days=ordered),
@@ -174,7 +176,7 @@ def load_demo(session: Session, today: date) -> None:
         )
 
 
-_SHIPPED = ("shipped", "delivered", "invoiced", "paid")
+_SHIPPED = (OrderStatus.shipped, OrderStatus.delivered, OrderStatus.invoiced, OrderStatus.paid)
 
 
 def load_demo_paperwork(session: Session, today: date) -> None:
@@ -200,7 +202,10 @@ def load_demo_paperwork(session: Session, today: date) -> None:
             paid_on = today - timedelta(days=1)
             session.add(
                 Payment(
-                    invoice_id=invoice.id, amount=Decimal(paid), paid_on=paid_on, recorded_by="demo"
+                    invoice_id=stored_id(invoice),
+                    amount=Decimal(paid),
+                    paid_on=paid_on,
+                    recorded_by="demo",
                 )
             )
     customers = {c.code: c for c in session.exec(select(Customer))}
@@ -208,7 +213,7 @@ def load_demo_paperwork(session: Session, today: date) -> None:
         customer = customers[code]
         session.add(
             Contract(
-                customer_id=customer.id,
+                customer_id=stored_id(customer),
                 owner_id=customer.owner_id,
                 kind=kind,
                 title=title,
@@ -217,7 +222,7 @@ def load_demo_paperwork(session: Session, today: date) -> None:
                 starts_on=today - timedelta(days=365 - expires),
                 expires_on=today + timedelta(days=expires),
                 document_url=f"https://docs.example.com/contracts/{code.lower()}.pdf",
-                status=status,
+                status=ContractStatus(status),
             )
         )
     _load_visits(session, today, customers)
@@ -230,8 +235,8 @@ def _load_visits(session: Session, today: date, customers: dict[str, Customer]) 
     for rep, code, channel, ago, summary, next_step, due in VISITS:
         session.add(
             Visit(
-                rep_id=reps[rep].id,
-                customer_id=customers[code].id,
+                rep_id=stored_id(reps[rep]),
+                customer_id=stored_id(customers[code]),
                 at=datetime.combine(today - timedelta(days=ago), time(8), UTC),
                 channel=channel,
                 summary=summary,
@@ -245,8 +250,8 @@ def _load_samples(session: Session, today: date, customers: dict[str, Customer])
     reps = {m.slack_user_id: m for m in session.exec(select(Member))}
     for rep, code, product, quantity, purpose, needed in SAMPLES:
         sample = SampleRequest(
-            rep_id=reps[rep].id,
-            customer_id=customers[code].id,
+            rep_id=stored_id(reps[rep]),
+            customer_id=stored_id(customers[code]),
             product=product,
             quantity=Decimal(quantity),
             purpose=purpose,
@@ -267,7 +272,7 @@ def _load_meetings(session: Session, today: date, customers: dict[str, Customer]
     for organiser, title, code, day, at, minutes, place, attendees in MEETINGS:
         starts_at = datetime.combine(today + timedelta(days=day), time.fromisoformat(at), UTC)
         meeting = Meeting(
-            organiser_id=members[organiser].id,
+            organiser_id=stored_id(members[organiser]),
             title=title,
             customer_id=customers[code].id,
             starts_at=starts_at,
@@ -277,6 +282,6 @@ def _load_meetings(session: Session, today: date, customers: dict[str, Customer]
         session.add(meeting)
         session.flush()
         session.add_all(
-            MeetingAttendee(meeting_id=meeting.id, slack_user_id=slack_id)
+            MeetingAttendee(meeting_id=stored_id(meeting), slack_user_id=slack_id)
             for slack_id in (organiser, *attendees)
         )

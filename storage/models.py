@@ -39,6 +39,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def stored_id(record: SQLModel) -> int:
+    """The id of a record already written (flushed or read back); ValueError for one that is
+    not, rather than a None passed on as a key."""
+    record_id = getattr(record, "id", None)
+    if record_id is None:
+        raise ValueError(f"{type(record).__name__} has no id until it is written")
+    return record_id
+
+
 def customer_search_text(code: str, name: str) -> str:
     return fold(f"{code} {name}")
 
