@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
+import sqlalchemy
 from sqlalchemy import Connection, Row, bindparam, true
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput
 from commands.records import audit
@@ -71,25 +72,25 @@ def _reader(
 # A deactivated member is no member at all to anyone asking: not found here.
 MEMBER_BY_SLACK_ID = (
     select(Member, Team)
-    .join(Team, Member.team_id == Team.id, isouter=True)
-    .where(Member.slack_user_id == bindparam("slack_user_id"), Member.active == true())
+    .join(Team, col(Member.team_id) == col(Team.id), isouter=True)
+    .where(col(Member.slack_user_id) == bindparam("slack_user_id"), col(Member.active) == true())
 )
 # Every request from Slack starts here: only the columns an Actor needs, in a statement built
 # once, read without the weight of an ORM session.
 ACTOR_BY_SLACK_ID = (
-    select(
-        Member.id,
-        Member.slack_user_id,
-        Member.name,
-        Member.role,
-        Member.team_id,
-        Member.locale,
-        Member.slack_locale,
-        Member.timezone,
-        Team.timezone.label("team_timezone"),
+    sqlalchemy.select(
+        col(Member.id),
+        col(Member.slack_user_id),
+        col(Member.name),
+        col(Member.role),
+        col(Member.team_id),
+        col(Member.locale),
+        col(Member.slack_locale),
+        col(Member.timezone),
+        sqlalchemy.label("team_timezone", col(Team.timezone)),
     )
-    .join(Team, Member.team_id == Team.id, isouter=True)
-    .where(Member.slack_user_id == bindparam("slack_user_id"), Member.active == true())
+    .join(Team, col(Member.team_id) == col(Team.id), isouter=True)
+    .where(col(Member.slack_user_id) == bindparam("slack_user_id"), col(Member.active) == true())
 )
 
 
@@ -147,6 +148,8 @@ def _actor(
     """A member (or a row of ACTOR_BY_SLACK_ID) as the one acting: admins named in the
     settings are admins whatever their role."""
     reader = _reader(member, team_timezone, default_locale, default_timezone)
+    if member.id is None:
+        raise ValueError("an actor is a stored member")
     return Actor(
         member_id=member.id,
         slack_user_id=member.slack_user_id,
