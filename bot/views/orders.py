@@ -1,9 +1,20 @@
-"""How orders look in Slack, in the reader's language."""
+"""How orders look in Slack, in the reader's language: cards, lists, updates, and the messages
+the outbox delivers about them (a status change to the rep, a late order to rep and manager)."""
+
+from datetime import date
 
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot.i18n import day, moment, money, t
-from bot.views.blocks import context, header, message, mrkdwn_section, plain_section
+from bot.views.blocks import (
+    clip,
+    context,
+    escape,
+    header,
+    message,
+    mrkdwn_section,
+    plain_section,
+)
 from commands.orders import OrderCard, OrderPage, StatusChanged
 from commands.people import Reader
 
@@ -60,6 +71,54 @@ def status_changed(change: StatusChanged, locale: str) -> dict:
 
 def order_help(locale: str) -> dict:
     return message(t(locale, "order.help.title"), [mrkdwn_section(t(locale, "order.help"))])
+
+
+# -- messages the outbox delivers ------------------------------------------------------------
+
+Rendered = tuple[str, list[dict]]
+
+
+def status_change_notice(params: dict, reader: Reader) -> Rendered:
+    """To the order's rep: who moved it, from what to what, and their note."""
+    locale = reader.locale
+    text = t(
+        locale,
+        "notify.order_status_changed",
+        number=params["number"],
+        customer=params["customer"],
+        before=status_label(params["from_status"], locale),
+        after=status_label(params["to_status"], locale),
+        by=params["by"],
+    )
+    if params.get("note"):
+        text += "\n" + t(locale, "notify.note", note=params["note"])
+    return _plain(text)
+
+
+def late_order_escalation(params: dict, reader: Reader) -> Rendered:
+    """To the rep, then the manager: an order this many days past its promised ship date."""
+    return _plain(
+        t(
+            reader.locale,
+            f"escalate.order_late.{params['level']}",
+            number=params["number"],
+            customer=params["customer"],
+            rep=params["rep"],
+            days=params["days_late"],
+            promised=day(date.fromisoformat(params["promised_ship_on"]), reader.locale),
+        )
+    )
+
+
+NOTIFICATIONS = {
+    "order_status_changed": status_change_notice,
+    "escalation_order_late": late_order_escalation,
+}
+
+
+def _plain(text: str) -> Rendered:
+    """User content included, so never parsed as mrkdwn."""
+    return clip(escape(text), 3000), [plain_section(text).to_dict()]
 
 
 def _field(label: str, value: str) -> MarkdownTextObject:
