@@ -42,5 +42,5 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     home.register(app, db, on_notify)
     contracts.register(app, db, on_notify)
     order_changes.register(app)
-    receivables.register(app, db, on_notify)
+    receivables.register(app)
     desk.register(app, db, settings, on_notify)

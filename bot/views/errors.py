@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.i18n import day, moment, number, t
+from bot.i18n import day, moment, money, number, t
 from bot.views.blocks import notice
 from bot.views.forms import short_list
 from commands.errors import DomainError, FormProblems
@@ -42,6 +42,11 @@ def shown_params(params: dict, reader: Reader) -> dict:
         steps = [str(shown(step, reader)) for step in params["allowed"]]
         separator = t(reader.locale, "list.separator")
         shown_["allowed"] = separator.join(steps) or t(reader.locale, "list.none")
+    currency = params.get("currency")
+    if isinstance(currency, str):  # an error that names a currency shows its amounts in it
+        for name, value in params.items():
+            if isinstance(value, Decimal):
+                shown_[name] = money(value, currency, reader.locale)
     return shown_
 
 

@@ -15,20 +15,18 @@ from bot.views.blocks import (
     header,
     message,
     mrkdwn_section,
-    notice,
     plain_section,
 )
-from bot.views.errors import error_text
 from bot.views.orders import status_label
-from commands.aging import CurrencyAging
-from commands.errors import DomainError
 from commands.people import Reader
 from commands.receivables import (
+    CurrencyAging,
     InvoiceCard,
     InvoiceLine,
     PaymentRecorded,
     ReceivablePage,
 )
+from storage.statuses import OrderStatus
 
 MAX_FIELDS = 10  # Slack's limit of fields in one section
 
@@ -141,22 +139,6 @@ def payment_recorded(result: PaymentRecorded, locale: str) -> dict:
         texts.append(order_text)
     text = "\n".join(texts)
     return message(text, [plain_section(text)])
-
-
-def receivable_error(error: DomainError, locale: str) -> dict:
-    return notice(receivable_error_text(error, locale))
-
-
-def receivable_error_text(error: DomainError, locale: str) -> str:
-    """Amounts in the invoice's currency and days in the reader's language."""
-    params = dict(error.params)
-    currency = params.get("currency")
-    for name, value in params.items():
-        if isinstance(value, Decimal) and currency:
-            params[name] = money(value, currency, locale)
-        elif isinstance(value, date):
-            params[name] = day(value, locale)
-    return error_text(DomainError(error.key, **params), Reader(locale, "UTC"))
 
 
 def bucket_label(low: int | None, high: int | None, locale: str) -> str:
@@ -357,9 +339,9 @@ def _order_outcome(
         return None
     if moved:
         return t(locale, "receivable.order.moved", order=order)
-    if status == "paid":
+    if status == OrderStatus.paid:
         return t(locale, "receivable.order.already_paid", order=order)
-    if status == "invoiced":  # not moved: another of its invoices is still open
+    if status == OrderStatus.invoiced:  # not moved: another of its invoices is still open
         return t(locale, "receivable.order.waiting", order=order)
     return t(locale, "receivable.order.left", order=order, status=status_label(status, locale))
 

@@ -35,12 +35,12 @@ class Bucket:
 
 
 class OpenItem(NamedTuple):
-    """What is open on some invoices of one currency and due date (`count` of them)."""
+    """What is open on some invoices of one currency and due date (`invoices` of them)."""
 
     currency: str
     amount: Decimal
     due_on: date
-    count: int = 1
+    invoices: int = 1
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,12 @@ def aging_by_currency(
     all_buckets = buckets(limits)
     sums: dict[str, dict[Bucket, Decimal]] = {}
     counts: dict[str, int] = {}
-    for currency, amount, due_on, count in open_items:
+    for currency, amount, due_on, invoices in open_items:
         if amount <= 0:
             continue
         per_bucket = sums.setdefault(currency, dict.fromkeys(all_buckets, Decimal("0")))
         per_bucket[bucket_of(due_on, today, limits)] += amount
-        counts[currency] = counts.get(currency, 0) + count
+        counts[currency] = counts.get(currency, 0) + invoices
     return [
         CurrencyAging(currency, tuple(sums[currency].items()), counts[currency])
         for currency in sorted(sums)

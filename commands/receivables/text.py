@@ -221,7 +221,7 @@ def _leading_day(words: list[str], timezone: str, now: datetime) -> tuple[date |
 
 def _is_reference(word: str) -> bool:
     has_digits = any(char.isdigit() for char in word)
-    return has_digits and (_LONG_NUMBER.search(word) or not _DAY_OR_TIME.fullmatch(word))
+    return has_digits and bool(_LONG_NUMBER.search(word) or not _DAY_OR_TIME.fullmatch(word))
 
 
 def _parse_pay(rest: str) -> RecordPayment:
