@@ -36,6 +36,8 @@ def upgrade(url: str) -> Upgrade:
     config = alembic_config(url)
     scripts = ScriptDirectory.from_config(config)
     head = scripts.get_current_head()
+    if head is None:
+        raise RuntimeError(f"no migrations in {MIGRATIONS}: the installation is incomplete")
     pending = _pending(scripts, current_revision(url), head)
     command.upgrade(config, "head")
     return Upgrade(pending, head)

@@ -68,7 +68,9 @@ def resolve(p: Parts, now: datetime, zone: ZoneInfo, future: bool) -> datetime:
 
 
 def _check_combination(p: Parts) -> None:
-    days = [x for x in (p.rel_days, p.month_day, p.month_rel, p.day_only) if x is not None]
+    days: list[object] = [
+        x for x in (p.rel_days, p.month_day, p.month_rel, p.day_only) if x is not None
+    ]
     days += [x for x in (p.edge, p.holiday) if x]
     if len(days) > 1 or (p.year is not None and p.year_rel is not None):
         raise Invalid("two dates")
