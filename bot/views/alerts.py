@@ -47,18 +47,6 @@ def escalation_sample_approval(params: dict, reader: Reader) -> str:
     )
 
 
-def escalation_order_late(params: dict, reader: Reader) -> str:
-    return t(
-        reader.locale,
-        f"escalate.order_late.{params['level']}",
-        number=params["number"],
-        customer=params["customer"],
-        rep=params["rep"],
-        days=params["days_late"],
-        promised=day(date.fromisoformat(params["promised_ship_on"]), reader.locale),
-    )
-
-
 def escalation_cadence(params: dict, reader: Reader) -> str:
     last = params["last_contact"]
     since = (

@@ -4,12 +4,11 @@ time. Each kind of notification has one renderer: `(params, reader) -> (fallback
 
 from collections.abc import Callable
 
-from bot.i18n import t
 from bot.views import alerts, digest, home, meetings
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
 from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
-from bot.views.orders import status_label
+from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
 from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
 from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
 from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
@@ -28,22 +27,6 @@ def plain_message(text: str) -> Rendered:
     return clip(escape(text), 3000), [plain_section(text).to_dict()]
 
 
-def _order_status_changed(params: dict, reader: Reader) -> Rendered:
-    locale = reader.locale
-    text = t(
-        locale,
-        "notify.order_status_changed",
-        number=params["number"],
-        customer=params["customer"],
-        before=status_label(params["from_status"], locale),
-        after=status_label(params["to_status"], locale),
-        by=params["by"],
-    )
-    if params.get("note"):
-        text += "\n" + t(locale, "notify.note", note=params["note"])
-    return plain_message(text)
-
-
 def _text(build: Callable[[dict, Reader], str]) -> Callable[[dict, Reader], Rendered]:
     return lambda params, reader: plain_message(build(params, reader))
 
@@ -57,7 +40,6 @@ def _blocks(build) -> Callable[[dict, Reader], Rendered]:
 
 
 RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
-    "order_status_changed": _order_status_changed,
     "visit_logged_for_you": render_visit_logged_for_you,
     "daily_digest": _blocks(digest.daily_digest),
     "rep_brief": _blocks(digest.rep_brief),
@@ -66,7 +48,6 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "follow_up_due": _text(alerts.follow_up_due),
     "sample_needed_soon": _text(alerts.sample_needed_soon),
     "escalation_sample_approval": _text(alerts.escalation_sample_approval),
-    "escalation_order_late": _text(alerts.escalation_order_late),
     "escalation_cadence": _text(alerts.escalation_cadence),
     "delivery_failed": _text(alerts.delivery_failed),
     "meeting_invited": meetings.render_invited,
@@ -76,6 +57,7 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "home_refresh": home.render_home,
     **SAMPLE_NOTIFICATIONS,
     **CONTRACT_NOTIFICATIONS,
+    **ORDER_NOTIFICATIONS,
     **ORDER_CHANGE_NOTIFICATIONS,
     **RECEIVABLE_NOTIFICATIONS,
     **PEOPLE_NOTIFICATIONS,
