@@ -6,51 +6,22 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from commands.team_settings import TeamSettings
-from jobs import contracts
+from jobs import contracts, meetings
 from jobs.receivables import due_reminders
 from jobs.recipients import queue_new, team_members, working_days
-from storage.models import Customer, Meeting, MeetingAttendee, Member, SampleRequest, Team, Visit
+from storage.models import Customer, SampleRequest, Team, Visit
 
 
 def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime) -> int:
     planned: list[dict] = []
     for team, settings in teams:
         members = team_members(session, team)
-        planned += _meetings(session, members, settings, at)
+        planned += meetings.upcoming_reminders(session, members, settings, at)
         planned += _follow_ups(session, members, settings, at)
         planned += _samples(session, members, settings, at)
         planned += contracts.expiry_reminders(session, team, members, settings, at)
         planned += due_reminders(session, team, members, settings, at)
     return queue_new(session, planned)
-
-
-def _meetings(session, members: list[Member], settings: TeamSettings, at: datetime) -> list[dict]:
-    """Each attendee who is on this team, `meeting_reminder_minutes` before the start."""
-    window = timedelta(minutes=settings.meeting_reminder_minutes)
-    slack_ids = [m.slack_user_id for m in members]
-    rows = session.exec(
-        select(Meeting, MeetingAttendee.slack_user_id, Customer.name)
-        .join(MeetingAttendee, MeetingAttendee.meeting_id == Meeting.id)
-        .join(Customer, Meeting.customer_id == Customer.id, isouter=True)
-        .where(
-            MeetingAttendee.slack_user_id.in_(slack_ids),
-            Meeting.status == "scheduled",
-            Meeting.starts_at > at,
-            Meeting.starts_at <= at + window,
-        )
-    ).all()
-    return [
-        {
-            "key": f"meeting-reminder:{meeting.id}:{who}:{meeting.starts_at:%Y%m%dT%H%M}",
-            "channel": who,
-            "kind": "meeting_reminder",
-            "title": meeting.title,
-            "starts_at": meeting.starts_at.isoformat(),
-            "place": meeting.place,
-            "customer": customer,
-        }
-        for meeting, who, customer in rows
-    ]
 
 
 def _follow_ups(session, members, settings: TeamSettings, at: datetime) -> list[dict]:

@@ -37,7 +37,7 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     visits.register(app)
     customers.register(app)
     customer_select.register(app)
-    meetings.register(app, db, on_notify)
+    meetings.register(app)
     samples.register(app, db, on_notify)
     home.register(app, db, on_notify)
     contracts.register(app, db, on_notify)

@@ -2,27 +2,38 @@
 buttons, and the "Book anyway" / "Move anyway" answers to a clash. Replies are ephemeral."""
 
 import json
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from bot.listeners.forms import FormToOpen, ack_with, open_form
-from bot.listeners.replies import reply_for
+from bot.listeners.replies import (
+    Answer,
+    FormToOpen,
+    ack_command,
+    answer,
+    answer_click,
+    answer_submission,
+    open_form,
+)
 from bot.views import meetings as views
 from bot.views.customer_select import selected_customer_id
-from bot.views.errors import error_text
-from commands import meeting_text
-from commands.errors import DomainError, InvalidInput
-from commands.meeting_text import read_when
+from commands.errors import InvalidInput
 from commands.meetings import (
+    AddMinutes,
+    BookMeeting,
+    CancelMeeting,
     Held,
+    ListMeetings,
     MeetingClash,
     MeetingProblems,
     MeetingRequest,
+    MoveMeeting,
+    OpenBookingForm,
+    ShowHelp,
     book_meeting,
     cancel_meeting,
     confirm_held,
@@ -30,6 +41,8 @@ from commands.meetings import (
     meeting_for_minutes,
     meeting_to_change,
     move_meeting,
+    parse_meeting_command,
+    read_when,
     record_minutes,
     request_from_text,
     upcoming_meetings,
@@ -40,145 +53,83 @@ from storage.models import utcnow
 
 COMMAND = "/meeting"
 
-log = logging.getLogger(__name__)
-
-
-def register(app: App, db: Database, on_notify) -> None:
-    @app.command(COMMAND)
-    def meeting_command(
-        ack: Ack, command: dict, context: BoltContext, client: WebClient, respond: Respond
-    ) -> None:
-        actor: Actor = context["actor"]
-        answer = meeting_reply(actor, lambda: answer_command(db, actor, command.get("text", "")))
-        ack_with(ack, answer, command, client, actor, respond, "error.internal")
-        on_notify()
-
-    @app.view(views.BOOK_CALLBACK)
-    def booking_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
-        actor: Actor = context["actor"]
-        submit(
-            ack,
-            actor,
-            views.BOOK_FIELDS,
-            "meeting.field.book_anyway",
-            lambda: booking(db, actor, view),
-        )
-        on_notify()
-
-    @app.view(views.MOVE_CALLBACK)
-    def move_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
-        actor: Actor = context["actor"]
-        submit(
-            ack,
-            actor,
-            ("when", "duration"),
-            "meeting.field.move_anyway",
-            lambda: moving(db, actor, view),
-        )
-        on_notify()
-
-    @app.view(views.MINUTES_CALLBACK)
-    def minutes_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
-        actor: Actor = context["actor"]
-        submit(ack, actor, ("minutes",), "", lambda: writing_minutes(db, actor, view))
-        on_notify()
-
-    @app.action(views.BOOK_ANYWAY_ACTION)
-    def book_anyway(ack: Ack, action: dict, context: BoltContext, respond: Respond) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        reply = reply_for(actor, lambda: confirm(db, actor, _meeting_id(action)))
-        respond(replace_original=True, **reply)
-        on_notify()
-
-    @app.action(views.DROP_HELD_ACTION)
-    def drop(ack: Ack, action: dict, context: BoltContext, respond: Respond) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        respond(replace_original=True, **reply_for(actor, lambda: dropping(db, actor, action)))
-
-    @app.action(views.MOVE_ANYWAY_ACTION)
-    def move_anyway(ack: Ack, action: dict, context: BoltContext, respond: Respond) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        reply = meeting_reply(actor, lambda: move_as_shown(db, actor, action.get("value") or ""))
-        respond(replace_original=True, **reply)
-        on_notify()
-
-    @app.action(views.CANCEL_ACTION)
-    def cancel_clicked(ack: Ack, action: dict, context: BoltContext, respond: Respond) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        respond(**reply_for(actor, lambda: cancelling(db, actor, _meeting_id(action), None)))
-        on_notify()
-
-    @app.action(views.OPEN_MOVE_ACTION)
-    def open_move(
-        ack: Ack, body: dict, action: dict, context: BoltContext, client: WebClient, respond
-    ) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        answer = reply_for(actor, lambda: move_form(db, actor, _meeting_id(action)))
-        show(client, body, respond, actor, answer)
-
-    @app.action(views.OPEN_MINUTES_ACTION)
-    def open_minutes(
-        ack: Ack, body: dict, action: dict, context: BoltContext, client: WebClient, respond
-    ) -> None:
-        ack()
-        actor: Actor = context["actor"]
-        answer = reply_for(actor, lambda: minutes_form(db, actor, _meeting_id(action)))
-        show(client, body, respond, actor, answer)
-
 
 # -- the slash command ---------------------------------------------------------------------
 
 
-def meeting_reply(actor: Actor, produce: Callable[[], object]):
-    """Like reply_for, with every problem of a one-line booking listed at once."""
+def meeting_command(
+    ack: Ack,
+    command: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    reply = answer(actor, lambda: answer_command(db, actor, command.get("text", "")))
+    ack_command(ack, reply, command, client, actor, respond)
+    notify()
 
-    def listed():
-        try:
-            return produce()
-        except MeetingProblems as problems:
-            return views.problems_reply(problems, actor.locale)
 
-    return reply_for(actor, listed)
-
-
-def answer_command(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
-    request = meeting_text.parse_meeting_command(text)
-    locale, zone, now = actor.locale, actor.timezone, utcnow()
-    if isinstance(request, meeting_text.ShowHelp):
-        return views.meeting_help(locale)
-    if isinstance(request, meeting_text.OpenBookingForm):
-        return FormToOpen(views.booking_form(locale, actor.slack_user_id, now))
-    if isinstance(request, meeting_text.MoveMeeting) and request.when is None:
-        return move_form(db, actor, request.meeting_id)
-    if isinstance(request, meeting_text.AddMinutes) and request.text is None:
-        return minutes_form(db, actor, request.meeting_id)
-    if isinstance(request, meeting_text.ListMeetings):
-        with db.session() as session:
-            page = upcoming_meetings(session, actor, now)
-        return views.meeting_page(page, actor.slack_user_id, actor.is_admin, locale, zone, now)
-    if isinstance(request, meeting_text.BookMeeting):
-        with db.session() as session:
-            wanted = request_from_text(session, actor, request, now)
-            outcome = book_meeting(session, actor, wanted, on_clash="hold", now=now)
-        if isinstance(outcome, Held):
-            return views.held(outcome, locale, zone)
-        return views.booked(outcome, locale, zone)
-    if isinstance(request, meeting_text.MoveMeeting):
-        starts_at = read_when(request.when, zone, now)
-        return move(db, actor, request.meeting_id, starts_at, request.duration_minutes)
-    if isinstance(request, meeting_text.CancelMeeting):
+def answer_command(db: Database, actor: Actor, text: str) -> Answer:
+    request = parse_meeting_command(text)
+    if isinstance(request, ShowHelp):
+        return views.meeting_help(actor.locale)
+    if isinstance(request, OpenBookingForm):
+        return FormToOpen(views.booking_form(actor.locale, actor.slack_user_id, utcnow()))
+    if isinstance(request, ListMeetings):
+        return listing(db, actor)
+    if isinstance(request, BookMeeting):
+        return booking_in_one_line(db, actor, request)
+    if isinstance(request, MoveMeeting):
+        return moving_in_one_line(db, actor, request)
+    if isinstance(request, CancelMeeting):
         return cancelling(db, actor, request.meeting_id, request.reason)
+    return minutes_in_one_line(db, actor, request)
+
+
+def listing(db: Database, actor: Actor) -> dict:
+    now = utcnow()
+    with db.session() as session:
+        page = upcoming_meetings(session, actor, now)
+    return views.meeting_page(page, actor.slack_user_id, actor.is_admin, actor.reader, now)
+
+
+def booking_in_one_line(db: Database, actor: Actor, line: BookMeeting) -> dict:
+    now = utcnow()
+    with db.session() as session:
+        wanted = request_from_text(session, actor, line, now)
+        outcome = book_meeting(session, actor, wanted, on_clash="hold", now=now)
+    if isinstance(outcome, Held):
+        return views.held(outcome, actor.reader)
+    return views.booked(outcome, actor.reader)
+
+
+def moving_in_one_line(db: Database, actor: Actor, request: MoveMeeting) -> Answer:
+    """`move ID` opens the form; `move ID WHEN [; LENGTH]` moves it."""
+    if request.when is None:
+        return move_form(db, actor, request.meeting_id)
+    starts_at = read_when(request.when, actor.timezone, utcnow())
+    return move(db, actor, request.meeting_id, starts_at, request.duration_minutes)
+
+
+def minutes_in_one_line(db: Database, actor: Actor, request: AddMinutes) -> Answer:
+    """`minutes ID` opens the form; `minutes ID TEXT` adds a paragraph."""
+    if request.text is None:
+        return minutes_form(db, actor, request.meeting_id)
     with db.session() as session:
         saved = record_minutes(session, actor, request.meeting_id, request.text, append=True)
-    return views.minutes_saved(saved, locale)
+    return views.minutes_saved(saved, actor.locale)
 
 
-def move(db: Database, actor: Actor, meeting_id: int, starts_at, minutes, anyway=False) -> dict:
+def move(
+    db: Database,
+    actor: Actor,
+    meeting_id: int,
+    starts_at: datetime,
+    minutes: int | None,
+    anyway: bool = False,
+) -> dict:
     """Move it; a clash answers with who is busy and a "Move anyway" button."""
     with db.session() as session:
         try:
@@ -187,10 +138,8 @@ def move(db: Database, actor: Actor, meeting_id: int, starts_at, minutes, anyway
             card = meeting_to_change(session, actor, meeting_id)
             length = minutes or card.duration_minutes
             start = starts_at.astimezone(UTC).replace(second=0, microsecond=0)
-            return views.move_clash(
-                card, start, length, clash.clashes, actor.locale, actor.timezone
-            )
-    return views.moved(moved, actor.locale, actor.timezone)
+            return views.move_clash(card, start, length, clash.clashes, actor.reader)
+    return views.moved(moved, actor.reader)
 
 
 def cancelling(db: Database, actor: Actor, meeting_id: int, reason: str | None) -> dict:
@@ -202,38 +151,60 @@ def cancelling(db: Database, actor: Actor, meeting_id: int, reason: str | None) 
 def move_form(db: Database, actor: Actor, meeting_id: int) -> FormToOpen:
     with db.session() as session:
         card = meeting_to_change(session, actor, meeting_id)
-    return FormToOpen(views.move_form(card, actor.locale, actor.timezone))
+    return FormToOpen(views.move_form(card, actor.reader))
 
 
 def minutes_form(db: Database, actor: Actor, meeting_id: int) -> FormToOpen:
     with db.session() as session:
         card = meeting_for_minutes(session, actor, meeting_id)
-    return FormToOpen(views.minutes_form(card, actor.locale, actor.timezone))
+    return FormToOpen(views.minutes_form(card, actor.reader))
 
 
 # -- the forms -----------------------------------------------------------------------------
 
 
-def submit(ack: Ack, actor: Actor, fields: tuple[str, ...], anyway_key: str, produce) -> None:
-    """Run a form's action; every problem shows next to its field, a clash next to the time."""
-    locale = actor.locale
-    try:
-        done = produce()
-    except MeetingProblems as problems:
-        ack(response_action="errors", errors=views.field_errors(problems.problems, locale, fields))
-        return
-    except MeetingClash as clash:
-        text = views.clash_error(clash.clashes, locale, actor.timezone, anyway_key)
-        ack(response_action="errors", errors={"when": text})
-        return
-    except DomainError as error:
-        ack(response_action="errors", errors={fields[0]: error_text(error, actor.reader)})
-        return
-    except Exception:
-        log.exception("meeting form failed for %s", actor.slack_user_id)
-        ack(response_action="errors", errors={fields[0]: t(locale, "error.internal")})
-        return
-    ack(response_action="update", view=done)
+def booking_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    produce = clash_under_time(
+        partial(booking, db, actor, view), actor, "meeting.field.book_anyway"
+    )
+    answer_submission(ack, actor, produce, views.BOOK_FIELDS, fallback="title")
+    notify()
+
+
+def move_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    produce = clash_under_time(partial(moving, db, actor, view), actor, "meeting.field.move_anyway")
+    answer_submission(ack, actor, produce, views.MOVE_FIELDS, fallback="when")
+    notify()
+
+
+def minutes_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    produce = partial(writing_minutes, db, actor, view)
+    answer_submission(ack, actor, produce, views.MINUTES_FIELDS, fallback="minutes")
+    notify()
+
+
+def clash_under_time(
+    produce: Callable[[], dict], actor: Actor, anyway_key: str
+) -> Callable[[], dict]:
+    """`produce`, with a clash turned into a problem with the form's time: who is busy with
+    what, and which box to tick to go ahead anyway."""
+
+    def produced() -> dict:
+        try:
+            return produce()
+        except MeetingClash as clash:
+            busy = views.busy_then(clash.clashes, actor.reader)
+            anyway = t(actor.locale, anyway_key)
+            problem = InvalidInput("meeting.clash.form", clashes=busy, anyway=anyway)
+            raise MeetingProblems({"when": problem}) from None
+
+    return produced
 
 
 def booking(db: Database, actor: Actor, view: dict) -> dict:
@@ -250,12 +221,12 @@ def booking(db: Database, actor: Actor, view: dict) -> dict:
     on_clash = "book" if values.get(views.ANYWAY) else "refuse"
     with db.session() as session:
         booked = book_meeting(session, actor, request, on_clash=on_clash)
-    return views.booked_view(booked, actor.locale, actor.timezone)
+    return views.booked_view(booked, actor.reader)
 
 
 def moving(db: Database, actor: Actor, view: dict) -> dict:
     values = views.form_values(view)
-    meeting_id = _number(view.get("private_metadata"))
+    meeting_id = number_in(view.get("private_metadata"))
     with db.session() as session:
         moved = move_meeting(
             session,
@@ -265,12 +236,12 @@ def moving(db: Database, actor: Actor, view: dict) -> dict:
             values.get("duration") or None,
             anyway=bool(values.get(views.ANYWAY)),
         )
-    return views.done_view(views.moved(moved, actor.locale, actor.timezone), actor.locale)
+    return views.done_view(views.moved(moved, actor.reader), actor.locale)
 
 
 def writing_minutes(db: Database, actor: Actor, view: dict) -> dict:
     values = views.form_values(view)
-    meeting_id = _number(view.get("private_metadata"))
+    meeting_id = number_in(view.get("private_metadata"))
     with db.session() as session:
         saved = record_minutes(session, actor, meeting_id, values.get("minutes") or "")
     return views.done_view(views.minutes_saved(saved, actor.locale), actor.locale)
@@ -279,15 +250,89 @@ def writing_minutes(db: Database, actor: Actor, view: dict) -> dict:
 # -- buttons -------------------------------------------------------------------------------
 
 
-def confirm(db: Database, actor: Actor, meeting_id: int) -> dict:
+def book_anyway_clicked(
+    ack: Ack,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    respond: Respond,
+) -> None:
+    ack()
+    respond(replace_original=True, **answer(actor, lambda: confirm(db, actor, action)))
+    notify()
+
+
+def drop_held_clicked(ack: Ack, action: dict, actor: Actor, db: Database, respond: Respond) -> None:
+    ack()
+    respond(replace_original=True, **answer(actor, lambda: dropping(db, actor, action)))
+
+
+def move_anyway_clicked(
+    ack: Ack,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    respond: Respond,
+) -> None:
+    ack()
+    reply = answer(actor, lambda: move_as_shown(db, actor, action.get("value") or ""))
+    respond(replace_original=True, **reply)
+    notify()
+
+
+def cancel_clicked(
+    ack: Ack,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    respond: Respond,
+) -> None:
+    ack()
+    meeting_id = number_in(action.get("value"))
+    respond(**answer(actor, lambda: cancelling(db, actor, meeting_id, None)))
+    notify()
+
+
+def open_move_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    ack()
+    reply = answer(actor, lambda: move_form(db, actor, number_in(action.get("value"))))
+    answer_anywhere(body, reply, client, actor, respond)
+
+
+def open_minutes_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    ack()
+    reply = answer(actor, lambda: minutes_form(db, actor, number_in(action.get("value"))))
+    answer_anywhere(body, reply, client, actor, respond)
+
+
+def confirm(db: Database, actor: Actor, action: dict) -> dict:
     with db.session() as session:
-        booked = confirm_held(session, actor, meeting_id)
-    return views.booked(booked, actor.locale, actor.timezone)
+        booked = confirm_held(session, actor, number_in(action.get("value")))
+    return views.booked(booked, actor.reader)
 
 
 def dropping(db: Database, actor: Actor, action: dict) -> dict:
     with db.session() as session:
-        title = drop_held(session, actor, _meeting_id(action))
+        title = drop_held(session, actor, number_in(action.get("value")))
     return views.dropped(title, actor.locale)
 
 
@@ -302,23 +347,32 @@ def move_as_shown(db: Database, actor: Actor, value: str) -> dict:
     return move(db, actor, meeting_id, starts_at, minutes, anyway=True)
 
 
-def show(client: WebClient, body: dict, respond, actor: Actor, answer) -> None:
-    """A form opens; an error answers where the button was (a message, or the home tab)."""
-    in_a_message = bool(body.get("response_url"))
-    if isinstance(answer, FormToOpen):
-        open_form(client, body.get("trigger_id", ""), answer.view, actor, respond)
-    elif in_a_message:
-        respond(**answer)
+def answer_anywhere(
+    body: dict, reply: Answer, client: WebClient, actor: Actor, respond: Respond
+) -> None:
+    """A button's answer (see replies.answer_click); where no message can answer (the home
+    tab), a reply shows in a small modal."""
+    if isinstance(reply, dict) and not body.get("response_url"):
+        notice = views.notice_view(reply, actor.locale)
+        open_form(client, body.get("trigger_id", ""), notice, actor, None)
     else:
-        view = views.notice_view(answer, actor.locale)
-        open_form(client, body.get("trigger_id", ""), view, actor, None)
+        answer_click(body, reply, client, actor, respond)
 
 
-def _meeting_id(action: dict) -> int:
-    return _number(action.get("value"))
-
-
-def _number(value) -> int:
+def number_in(value: object) -> int:
     """A meeting id from a button or form; anything else reads as no meeting."""
     text = str(value or "")
     return int(text) if text.isdigit() and len(text) < 10 else 0
+
+
+def register(app: App) -> None:
+    app.command(COMMAND)(meeting_command)
+    app.view(views.BOOK_CALLBACK)(booking_submitted)
+    app.view(views.MOVE_CALLBACK)(move_submitted)
+    app.view(views.MINUTES_CALLBACK)(minutes_submitted)
+    app.action(views.BOOK_ANYWAY)(book_anyway_clicked)
+    app.action(views.DROP_HELD)(drop_held_clicked)
+    app.action(views.MOVE_ANYWAY)(move_anyway_clicked)
+    app.action(views.CANCEL)(cancel_clicked)
+    app.action(views.OPEN_MOVE)(open_move_clicked)
+    app.action(views.OPEN_MINUTES)(open_minutes_clicked)

@@ -2,19 +2,8 @@
 
 from datetime import date, datetime
 
-from bot.i18n import day, moment, t
+from bot.i18n import day, t
 from commands.people import Reader
-
-
-def meeting_reminder(params: dict, reader: Reader) -> str:
-    return t(
-        reader.locale,
-        "remind.meeting",
-        title=params["title"],
-        at=moment(datetime.fromisoformat(params["starts_at"]), reader.locale, reader.timezone),
-        place=params["place"] or "—",
-        customer=params["customer"] or "—",
-    )
 
 
 def follow_up_due(params: dict, reader: Reader) -> str:

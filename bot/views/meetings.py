@@ -2,6 +2,7 @@
 the reader's language and time zone. User text only ever goes into plain_text."""
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,9 +24,7 @@ from slack_sdk.models.views import View
 from bot.i18n import babel_locale, moment, t
 from bot.views.blocks import context, header, message, mrkdwn_section, plain, plain_section
 from bot.views.customer_select import customer_select_element
-from bot.views.errors import error_text
 from bot.views.forms import FIELD
-from commands.errors import DomainError
 from commands.meetings import (
     MAX_AGENDA,
     MAX_ATTENDEES,
@@ -38,7 +37,6 @@ from commands.meetings import (
     Held,
     MeetingCard,
     MeetingPage,
-    MeetingProblems,
     MinutesSaved,
     Moved,
     Person,
@@ -49,14 +47,17 @@ BOOK_CALLBACK = "meeting_book"
 MOVE_CALLBACK = "meeting_move"
 MINUTES_CALLBACK = "meeting_minutes"
 ANYWAY = "anyway"
-BOOK_ANYWAY_ACTION = "meeting_book_anyway"
-DROP_HELD_ACTION = "meeting_drop_held"
-MOVE_ANYWAY_ACTION = "meeting_move_anyway"
-OPEN_MOVE_ACTION = "meeting_open_move"
-OPEN_MINUTES_ACTION = "meeting_open_minutes"
-CANCEL_ACTION = "meeting_cancel"
+BOOK_ANYWAY = "meeting_book_anyway"
+DROP_HELD = "meeting_drop_held"
+MOVE_ANYWAY = "meeting_move_anyway"
+OPEN_MOVE = "meeting_open_move"
+OPEN_MINUTES = "meeting_open_minutes"
+CANCEL = "meeting_cancel"
 BOOK_FIELDS = ("title", "customer", "when", "duration", "attendees", "place", "agenda")
+MOVE_FIELDS = ("when", "duration")
+MINUTES_FIELDS = ("minutes",)
 CLASH_LIMIT = 5
+BUSY_LIMIT = 1800  # an inline error stays within 2,000 characters
 
 
 def meeting_help(locale: str) -> dict:
@@ -112,10 +113,11 @@ def booking_form(locale: str, organiser: str, now: datetime) -> dict:
     return _modal(BOOK_CALLBACK, locale, "meeting.form.book_title", "meeting.form.book", blocks)
 
 
-def move_form(card: MeetingCard, locale: str, timezone: str) -> dict:
+def move_form(card: MeetingCard, reader: Reader) -> dict:
+    locale = reader.locale
     blocks = [
         plain_section(card.title),
-        context(span(card.starts_at, card.ends_at, locale, timezone)),
+        context(span(card.starts_at, card.ends_at, reader)),
         _input(
             "when",
             locale,
@@ -137,10 +139,11 @@ def move_form(card: MeetingCard, locale: str, timezone: str) -> dict:
     )
 
 
-def minutes_form(card: MeetingCard, locale: str, timezone: str) -> dict:
+def minutes_form(card: MeetingCard, reader: Reader) -> dict:
+    locale = reader.locale
     blocks = [
         plain_section(card.title),
-        context(span(card.starts_at, card.ends_at, locale, timezone)),
+        context(span(card.starts_at, card.ends_at, reader)),
         _input(
             "minutes",
             locale,
@@ -169,15 +172,6 @@ def form_values(view: dict) -> dict:
     return values
 
 
-def field_errors(problems: dict[str, DomainError], locale: str, fields: tuple[str, ...]) -> dict:
-    """Errors keyed by the block they belong next to (anything else next to the first)."""
-    errors: dict[str, str] = {}
-    for name, problem in problems.items():
-        block_id = name if name in fields else fields[0]
-        errors.setdefault(block_id, error_text(problem, Reader(locale, "UTC")))
-    return errors
-
-
 def _moment(stamp) -> datetime | None:
     """A picked time; anything else (only a forged payload sends it) reads as none picked."""
     if isinstance(stamp, int | float) and 0 < stamp < 32503680000:
@@ -185,12 +179,13 @@ def _moment(stamp) -> datetime | None:
     return None
 
 
-def booked_view(result: Booked, locale: str, timezone: str) -> dict:
+def booked_view(result: Booked, reader: Reader) -> dict:
     """The form turned into its own confirmation (`response_action: update`)."""
+    locale = reader.locale
     card = result.meeting
     blocks = [
         plain_section(t(locale, "meeting.booked", id=card.id, title=card.title)),
-        plain_section(card_text(card, locale, timezone)),
+        plain_section(card_text(card, reader)),
         context(t(locale, "meeting.attendees_told")),
     ]
     return View(
@@ -221,14 +216,12 @@ def _info_view(blocks: list[dict], locale: str, title_key: str) -> dict:
     ).to_dict()
 
 
-def clash_error(clashes: list[Clash], locale: str, timezone: str, anyway_key: str) -> str:
-    """The inline error a form shows: who is busy with what, and how to go ahead anyway."""
-    lines = [clash_line(clash, locale, timezone) for clash in clashes[:CLASH_LIMIT]]
+def busy_then(clashes: list[Clash], reader: Reader) -> str:
+    """Who is busy with what, for a form's inline error (kept well within its length)."""
+    lines = [clash_line(clash, reader) for clash in clashes[:CLASH_LIMIT]]
     if len(clashes) > CLASH_LIMIT:
-        lines.append(t(locale, "meeting.more", count=len(clashes) - CLASH_LIMIT))
-    anyway = t(locale, anyway_key)
-    text = t(locale, "meeting.clash.form", clashes="; ".join(lines), anyway=anyway)
-    return text[:2000]
+        lines.append(t(reader.locale, "meeting.more", count=len(clashes) - CLASH_LIMIT))
+    return "; ".join(lines)[:BUSY_LIMIT]
 
 
 def _modal(callback_id, locale, title_key, submit_key, blocks, meeting_id=None) -> dict:
@@ -285,17 +278,18 @@ def _next_hour(now: datetime) -> datetime:
 # -- replies -------------------------------------------------------------------------------
 
 
-def booked(result: Booked, locale: str, timezone: str) -> dict:
+def booked(result: Booked, reader: Reader) -> dict:
+    locale = reader.locale
     card = result.meeting
     text = t(locale, "meeting.booked", id=card.id, title=card.title)
-    blocks = [plain_section(text), plain_section(card_text(card, locale, timezone))]
+    blocks = [plain_section(text), plain_section(card_text(card, reader))]
     if result.clashes:
         blocks.append(
             context(
                 t(
                     locale,
                     "meeting.booked_despite",
-                    clashes=_clashes(result.clashes, locale, timezone),
+                    clashes=_clashes(result.clashes, reader),
                 )
             )
         )
@@ -303,19 +297,18 @@ def booked(result: Booked, locale: str, timezone: str) -> dict:
     return message(text, blocks)
 
 
-def held(result: Held, locale: str, timezone: str) -> dict:
+def held(result: Held, reader: Reader) -> dict:
+    locale = reader.locale
     card = result.meeting
     text = t(locale, "meeting.clash.title", title=card.title)
     blocks = [
         plain_section(text),
-        plain_section(_clash_lines(result.clashes, locale, timezone)),
-        plain_section(card_text(card, locale, timezone)),
+        plain_section(_clash_lines(result.clashes, reader)),
+        plain_section(card_text(card, reader)),
         ActionsBlock(
             elements=[
-                _button(
-                    locale, "meeting.button.book_anyway", BOOK_ANYWAY_ACTION, card.id, "primary"
-                ),
-                _button(locale, "meeting.button.drop", DROP_HELD_ACTION, card.id),
+                _button(locale, "meeting.button.book_anyway", BOOK_ANYWAY, card.id, "primary"),
+                _button(locale, "meeting.button.drop", DROP_HELD, card.id),
             ]
         ),
     ]
@@ -323,34 +316,34 @@ def held(result: Held, locale: str, timezone: str) -> dict:
 
 
 def move_clash(
-    card: MeetingCard, starts_at: datetime, minutes: int, clashes, locale, timezone
+    card: MeetingCard, starts_at: datetime, minutes: int, clashes: list[Clash], reader: Reader
 ) -> dict:
+    locale = reader.locale
     text = t(locale, "meeting.clash.move_title", id=card.id, title=card.title)
     value = json.dumps({"id": card.id, "at": int(starts_at.timestamp()), "minutes": minutes})
     ends_at = starts_at + timedelta(minutes=minutes)
     blocks = [
         plain_section(text),
-        plain_section(_clash_lines(clashes, locale, timezone)),
-        context(
-            t(locale, "meeting.clash.new_time", when=span(starts_at, ends_at, locale, timezone))
-        ),
+        plain_section(_clash_lines(clashes, reader)),
+        context(t(locale, "meeting.clash.new_time", when=span(starts_at, ends_at, reader))),
         ActionsBlock(
             elements=[
-                _button(locale, "meeting.button.move_anyway", MOVE_ANYWAY_ACTION, value, "primary"),
+                _button(locale, "meeting.button.move_anyway", MOVE_ANYWAY, value, "primary"),
             ]
         ),
     ]
     return message(text, blocks)
 
 
-def moved(result: Moved, locale: str, timezone: str) -> dict:
+def moved(result: Moved, reader: Reader) -> dict:
+    locale = reader.locale
     card = result.meeting
     text = t(
         locale,
         "meeting.moved",
         id=card.id,
         title=card.title,
-        when=span(card.starts_at, card.ends_at, locale, timezone),
+        when=span(card.starts_at, card.ends_at, reader),
     )
     blocks = [plain_section(text)]
     if result.clashes:
@@ -359,7 +352,7 @@ def moved(result: Moved, locale: str, timezone: str) -> dict:
                 t(
                     locale,
                     "meeting.booked_despite",
-                    clashes=_clashes(result.clashes, locale, timezone),
+                    clashes=_clashes(result.clashes, reader),
                 )
             )
         )
@@ -382,23 +375,17 @@ def dropped(title: str, locale: str) -> dict:
     return message(text, [plain_section(text)])
 
 
-def problems_reply(error: MeetingProblems, locale: str) -> dict:
-    """Every problem of a one-line booking at once, so one retry can fix them all."""
-    lines = [error_text(problem, Reader(locale, "UTC")) for problem in error.problems.values()]
-    text = "\n".join(f"• {line}" for line in lines) if len(lines) > 1 else lines[0]
-    return message(text, [plain_section(text)])
-
-
 def meeting_page(
-    page: MeetingPage, viewer: str, is_admin: bool, locale: str, timezone: str, now: datetime
+    page: MeetingPage, viewer: str, is_admin: bool, reader: Reader, now: datetime
 ) -> dict:
+    locale = reader.locale
     if not page.meetings:
         text = t(locale, "meeting.list.empty")
         return message(text, [plain_section(text)])
     title = t(locale, "meeting.list.title", total=page.total)
     blocks: list[Block] = [header(title)]
     for card in page.meetings:
-        blocks.append(plain_section(list_line(card, locale, timezone)))
+        blocks.append(plain_section(list_line(card, reader)))
         buttons = _card_buttons(card, viewer, is_admin, locale, now)
         if buttons:
             blocks.append(ActionsBlock(block_id=f"meeting_{card.id}", elements=buttons))
@@ -411,8 +398,8 @@ def meeting_page(
 def _card_buttons(card: MeetingCard, viewer, is_admin, locale, now) -> list[ButtonElement]:
     buttons = []
     if card.organiser.slack_user_id == viewer or is_admin:
-        buttons.append(_button(locale, "meeting.button.move", OPEN_MOVE_ACTION, card.id))
-        cancel = _button(locale, "meeting.button.cancel", CANCEL_ACTION, card.id, "danger")
+        buttons.append(_button(locale, "meeting.button.move", OPEN_MOVE, card.id))
+        cancel = _button(locale, "meeting.button.cancel", CANCEL, card.id, "danger")
         cancel.confirm = ConfirmObject(
             title=plain(t(locale, "meeting.confirm_cancel.title")),
             text=plain(t(locale, "meeting.confirm_cancel.text", title=card.title)[:300]),
@@ -421,7 +408,7 @@ def _card_buttons(card: MeetingCard, viewer, is_admin, locale, now) -> list[Butt
         )
         buttons.append(cancel)
     if card.starts_at <= now:
-        buttons.append(_button(locale, "meeting.button.minutes", OPEN_MINUTES_ACTION, card.id))
+        buttons.append(_button(locale, "meeting.button.minutes", OPEN_MINUTES, card.id))
     return buttons
 
 
@@ -434,8 +421,9 @@ def _button(locale, key, action_id, value, style=None) -> ButtonElement:
 # -- text pieces ---------------------------------------------------------------------------
 
 
-def span(starts_at: datetime, ends_at: datetime, locale: str, timezone: str) -> str:
+def span(starts_at: datetime, ends_at: datetime, reader: Reader) -> str:
     """ "Tue Jan 15, 2030 3:00 PM – 4:00 PM (Asia/Shanghai)" in the reader's zone."""
+    locale, timezone = reader.locale, reader.timezone
     zone = ZoneInfo(timezone)
     start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
     until = _clock(end, locale) if start.date() == end.date() else moment(end, locale, timezone)
@@ -458,9 +446,10 @@ def duration_text(minutes: int, locale: str) -> str:
     return t(locale, "meeting.duration.minutes", minutes=rest)
 
 
-def card_text(card: MeetingCard, locale: str, timezone: str) -> str:
+def card_text(card: MeetingCard, reader: Reader) -> str:
+    locale = reader.locale
     lines = [
-        t(locale, "meeting.line.when", when=span(card.starts_at, card.ends_at, locale, timezone)),
+        t(locale, "meeting.line.when", when=span(card.starts_at, card.ends_at, reader)),
         t(locale, "meeting.line.attendees", names=people(card.attendees, locale)),
     ]
     if card.customer:
@@ -472,13 +461,14 @@ def card_text(card: MeetingCard, locale: str, timezone: str) -> str:
     return "\n".join(lines)
 
 
-def list_line(card: MeetingCard, locale: str, timezone: str) -> str:
+def list_line(card: MeetingCard, reader: Reader) -> str:
+    locale = reader.locale
     text = t(
         locale,
         "meeting.list.line",
         id=card.id,
         title=card.title,
-        when=span(card.starts_at, card.ends_at, locale, timezone),
+        when=span(card.starts_at, card.ends_at, reader),
     )
     extras = [card.customer, card.place]
     if card.organiser.name:
@@ -490,25 +480,26 @@ def people(persons: list[Person], locale: str) -> str:
     return t(locale, "list.separator").join(p.name or p.slack_user_id for p in persons)
 
 
-def clash_line(clash: Clash, locale: str, timezone: str) -> str:
+def clash_line(clash: Clash, reader: Reader) -> str:
     return t(
-        locale,
+        reader.locale,
         "meeting.clash.line",
         who=clash.person.name or clash.person.slack_user_id,
         title=clash.title,
-        when=span(clash.starts_at, clash.ends_at, locale, timezone),
+        when=span(clash.starts_at, clash.ends_at, reader),
     )
 
 
-def _clash_lines(clashes: list[Clash], locale: str, timezone: str) -> str:
-    lines = [f"• {clash_line(clash, locale, timezone)}" for clash in clashes[:CLASH_LIMIT]]
+def _clash_lines(clashes: list[Clash], reader: Reader) -> str:
+    locale = reader.locale
+    lines = [f"• {clash_line(clash, reader)}" for clash in clashes[:CLASH_LIMIT]]
     if len(clashes) > CLASH_LIMIT:
         lines.append(t(locale, "meeting.more", count=len(clashes) - CLASH_LIMIT))
     return "\n".join(lines)
 
 
-def _clashes(clashes: list[Clash], locale: str, timezone: str) -> str:
-    return "; ".join(clash_line(clash, locale, timezone) for clash in clashes[:CLASH_LIMIT])
+def _clashes(clashes: list[Clash], reader: Reader) -> str:
+    return "; ".join(clash_line(clash, reader) for clash in clashes[:CLASH_LIMIT])
 
 
 def _clock(value: datetime, locale: str) -> str:
@@ -542,8 +533,7 @@ def moved_notice(params: dict, reader: Reader) -> str:
     before = span(
         datetime.fromisoformat(params["from_starts_at"]),
         datetime.fromisoformat(params["from_ends_at"]),
-        locale,
-        reader.timezone,
+        reader,
     )
     lines = [
         t(locale, "meeting.notify.moved", by=params["by"], title=params["title"]),
@@ -581,7 +571,7 @@ def _when(params: dict, reader: Reader) -> str:
     return t(
         reader.locale,
         "meeting.line.when",
-        when=span(starts_at, ends_at, reader.locale, reader.timezone),
+        when=span(starts_at, ends_at, reader),
     )
 
 
@@ -592,6 +582,21 @@ def _details(params: dict, locale: str) -> list[str]:
     if params.get("place"):
         lines.append(t(locale, "meeting.line.place", place=params["place"]))
     return lines
+
+
+def reminder(params: dict, reader: Reader) -> str:
+    return t(
+        reader.locale,
+        "remind.meeting",
+        title=params["title"],
+        at=moment(datetime.fromisoformat(params["starts_at"]), reader.locale, reader.timezone),
+        place=params["place"] or "—",
+        customer=params["customer"] or "—",
+    )
+
+
+def render_reminder(params: dict, reader: Reader) -> tuple[str, list[dict]]:
+    return _plain(reminder(params, reader))
 
 
 def render_invited(params: dict, reader: Reader) -> tuple[str, list[dict]]:
@@ -614,3 +619,13 @@ def _plain(text: str) -> tuple[str, list[dict]]:
     """A message that holds user text (titles, agendas): never parsed as mrkdwn."""
     reply = message(text, [plain_section(text)])
     return reply["text"], reply["blocks"]
+
+
+# The outbox's renderer of each kind of meeting message (see bot.views.notifications).
+NOTIFICATIONS: dict[str, Callable[[dict, Reader], tuple[str, list[dict]]]] = {
+    "meeting_reminder": render_reminder,
+    "meeting_invited": render_invited,
+    "meeting_moved": render_moved,
+    "meeting_cancelled": render_cancelled,
+    "meeting_minutes": render_minutes,
+}

@@ -4,9 +4,10 @@ time. Each kind of notification has one renderer: `(params, reader) -> (fallback
 
 from collections.abc import Callable
 
-from bot.views import alerts, digest, home, meetings
+from bot.views import alerts, digest, home
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
+from bot.views.meetings import NOTIFICATIONS as MEETING_NOTIFICATIONS
 from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
 from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
 from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
@@ -44,16 +45,12 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "daily_digest": _blocks(digest.daily_digest),
     "rep_brief": _blocks(digest.rep_brief),
     "weekly_report": _blocks(digest.weekly_report),
-    "meeting_reminder": _text(alerts.meeting_reminder),
     "follow_up_due": _text(alerts.follow_up_due),
     "sample_needed_soon": _text(alerts.sample_needed_soon),
     "escalation_sample_approval": _text(alerts.escalation_sample_approval),
     "escalation_cadence": _text(alerts.escalation_cadence),
     "delivery_failed": _text(alerts.delivery_failed),
-    "meeting_invited": meetings.render_invited,
-    "meeting_moved": meetings.render_moved,
-    "meeting_cancelled": meetings.render_cancelled,
-    "meeting_minutes": meetings.render_minutes,
+    **MEETING_NOTIFICATIONS,
     "home_refresh": home.render_home,
     **SAMPLE_NOTIFICATIONS,
     **CONTRACT_NOTIFICATIONS,

@@ -1,6 +1,7 @@
 MESSAGES = {
     "en": {
         "meeting.help.title": "How to use /meeting",
+        "remind.meeting": "⏰ Coming up: {title} at {at} · {customer} · {place}",
         "meeting.help": "*Meetings*\n"
         "• `/meeting`: open the booking form\n"
         "• `/meeting TITLE; WHEN; LENGTH; @people; place or link; agenda`: book in one line, "
@@ -170,6 +171,7 @@ MESSAGES = {
     },
     "zh-CN": {
         "meeting.help.title": "/meeting 使用说明",
+        "remind.meeting": "⏰ 即将开始：{title}，{at} · {customer} · {place}",
         "meeting.help": "*会议*\n"
         "• `/meeting`：打开预约表单\n"
         "• `/meeting 标题；时间；时长；@参会人；地点或链接；议程`：一行预约，例如 "

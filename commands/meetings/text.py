@@ -234,7 +234,9 @@ class _Fields:
         self.duration: int | None = None
         self.ids: list[str] = []
         self.names: list[str] = []
-        self.customer = self.place = self.agenda = None
+        self.customer: str | None = None
+        self.place: str | None = None
+        self.agenda: str | None = None
 
     def take(self, part: str) -> None:
         label = _label(part)
