@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from commands.customer_lookup import CustomerMatches, match_customers
 from commands.customers import find_customer
-from commands.order_lifecycle import is_late
+from commands.orders.lifecycle import is_late
 from commands.orders import today_for
 from commands.people import Actor
 from commands.visits import VisitLine, visit_line

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from commands.order_lifecycle import NOT_YET_SHIPPED
+from commands.orders.lifecycle import NOT_YET_SHIPPED
 from commands.receivables import OverdueInvoice, overdue_invoices
 from storage.models import (
     Customer,

@@ -1,4 +1,5 @@
-"""Order desk actions: look up, list and move orders through their life cycle."""
+"""Reading orders: one order's card with its last change, lists of the orders an actor may see
+(admins everything, reps their customers' and their own, desk and managers their team's)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -8,13 +9,20 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Row, bindparam, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from commands.errors import Forbidden, InvalidInput, NotFound
-from commands.order_lifecycle import RESUME, is_late, next_statuses
+from commands.errors import NotFound
+from commands.orders.lifecycle import NOT_YET_SHIPPED, is_late
 from commands.people import Actor
-from commands.records import audit, notify
-from storage.models import Customer, Member, OrderStatusChange, SalesOrder, as_utc, utcnow
+from storage.models import (
+    Customer,
+    Member,
+    OrderStatusChange,
+    SalesOrder,
+    as_utc,
+    utcnow,
+)
+from storage.statuses import OrderStatus, Role
 
 LIST_LIMIT = 10
 
@@ -53,13 +61,6 @@ class OrderPage:
     customer_query: str | None = None
 
 
-@dataclass(frozen=True)
-class StatusChanged:
-    order: OrderCard
-    from_status: str
-    to_status: str
-
-
 def today_for(actor: Actor, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(ZoneInfo(actor.timezone)).date()
 
@@ -68,8 +69,14 @@ def order_status(
     connection: Connection, actor: Actor, number: str, now: datetime | None = None
 ) -> OrderCard:
     """A read: from a session, pass session.connection()."""
+    return card_as_stored(connection, actor, number, today_for(actor, now))
+
+
+def card_as_stored(connection: Connection, actor: Actor, number: str, today: date) -> OrderCard:
+    """An order's card and last change as stored, read as plain columns: the ORM's bookkeeping
+    would cost more than the query."""
     row = _card_row(connection, actor, number)
-    return _card(row, today_for(actor, now), _last_change(row))
+    return _card(row, today, _last_change(row))
 
 
 def list_orders(
@@ -85,10 +92,8 @@ def list_orders(
         query = query.where(or_(SalesOrder.rep_id == ME, Customer.owner_id == ME))
     elif scope == "late":
         query = query.where(
-            SalesOrder.status.in_(
-                ("received", "confirmed", "in_production", "ready_to_ship", "on_hold")
-            ),
-            SalesOrder.shipped_on.is_(None),
+            col(SalesOrder.status).in_((*NOT_YET_SHIPPED, OrderStatus.on_hold)),
+            col(SalesOrder.shipped_on).is_(None),
             SalesOrder.promised_ship_on < today,
         )
     elif scope == "customer":
@@ -99,78 +104,6 @@ def list_orders(
     rows = session.exec(query.order_by(*newest_first).limit(LIST_LIMIT), params=asker).all()
     cards = [_card(row, today, None) for row in rows]
     return OrderPage(cards, total, scope, customer_query)
-
-
-def update_order_status(
-    session: Session,
-    actor: Actor,
-    number: str,
-    status: str,
-    note: str | None = None,
-    now: datetime | None = None,
-) -> StatusChanged:
-    if not actor.works_the_desk:
-        raise Forbidden("order.error.update_not_allowed")
-    order, customer, rep = _find_visible(session, actor, number, for_update=True)
-    before = order.status
-    held_from = _held_from(session, order)
-    allowed = next_statuses(before, held_from, order.shipped_on, order.delivered_on)
-    if status == RESUME:
-        status = _resumed_step(order, held_from, allowed)
-    if status == before:
-        raise InvalidInput("order.error.already_in_status", number=order.number, status=status)
-    if status not in allowed:
-        raise InvalidInput(
-            "order.error.impossible_step",
-            number=order.number,
-            status=status,
-            current=before,
-            allowed=allowed,
-        )
-    moment = now or utcnow()
-    _apply_status(order, status, today_for(actor, moment), moment)
-    change = OrderStatusChange(
-        order_id=order.id,
-        from_status=before,
-        to_status=status,
-        actor_id=actor.member_id,
-        note=note,
-        at=moment,
-    )
-    session.add(change)
-    session.flush()
-    audit(
-        session,
-        actor.slack_user_id,
-        "order",
-        order.number,
-        "status",
-        {"status": before},
-        {"status": status, "note": note},
-    )
-    notify(
-        session,
-        key=f"order-status:{change.id}:rep",
-        channel=rep.slack_user_id,
-        kind="order_status_changed",
-        number=order.number,
-        customer=customer.name,
-        from_status=before,
-        to_status=status,
-        by=actor.name,
-        note=note,
-    )
-    row = _card_row(session.connection(), actor, number)  # as stored now, with this change
-    return StatusChanged(_card(row, today_for(actor, moment), _last_change(row)), before, status)
-
-
-def _apply_status(order: SalesOrder, status: str, today: date, moment: datetime) -> None:
-    order.status = status
-    order.updated_at = moment
-    if status == "shipped" and order.shipped_on is None:
-        order.shipped_on = today
-    if status == "delivered" and order.delivered_on is None:
-        order.delivered_on = today
 
 
 # Who sees which orders. The asker is a bound parameter, so the statements of the hot path are
@@ -199,7 +132,7 @@ def _sight(actor: Actor) -> str:
     managers their team's."""
     if actor.is_admin:
         return "everything"
-    return "own" if actor.role == "rep" else "team"
+    return "own" if actor.role == Role.rep else "team"
 
 
 def _asker(actor: Actor, **params) -> dict:
@@ -257,8 +190,6 @@ ORDER_BY_NUMBER = {
 
 
 def _card_row(connection: Connection, actor: Actor, number: str) -> Row:
-    """An order's card and last change as stored, read as plain columns: the ORM's bookkeeping
-    would cost more than the query."""
     statement = CARD_BY_NUMBER[_sight(actor)]
     row = connection.execute(statement, _asker(actor, number=number)).first()
     if row is None:
@@ -266,7 +197,8 @@ def _card_row(connection: Connection, actor: Actor, number: str) -> Row:
     return row
 
 
-def _find_visible(session: Session, actor: Actor, number: str, for_update: bool = False):
+def find_visible(session: Session, actor: Actor, number: str, for_update: bool = False):
+    """The order, its customer and its rep, if the actor may see it."""
     query = ORDER_BY_NUMBER[_sight(actor)]
     if for_update:
         query = query.with_for_update(of=SalesOrder)
@@ -279,7 +211,8 @@ def _find_visible(session: Session, actor: Actor, number: str, for_update: bool 
 def _customer_matches(text: str):
     pattern = f"%{text.strip().lower()}%"
     return or_(
-        func.lower(Customer.code) == text.strip().lower(), func.lower(Customer.name).like(pattern)
+        func.lower(Customer.code) == text.strip().lower(),
+        func.lower(Customer.name).like(pattern),
     )
 
 
@@ -287,28 +220,12 @@ def _last_change(row: Row) -> LastChange | None:
     if row.changed_at is None:
         return None
     return LastChange(
-        row.changed_by, as_utc(row.changed_at), row.changed_from, row.changed_to, row.change_note
+        row.changed_by,
+        as_utc(row.changed_at),
+        row.changed_from,
+        row.changed_to,
+        row.change_note,
     )
-
-
-def _held_from(session: Session, order: SalesOrder) -> str | None:
-    if order.status != "on_hold":
-        return None
-    return session.exec(
-        select(OrderStatusChange.from_status)
-        .where(OrderStatusChange.order_id == order.id, OrderStatusChange.to_status == "on_hold")
-        .order_by(OrderStatusChange.order_id.desc(), OrderStatusChange.id.desc())  # as above
-        .limit(1)
-    ).first()
-
-
-def _resumed_step(order: SalesOrder, held_from: str | None, allowed: tuple[str, ...]) -> str:
-    """The step an order on hold was held at, which `resume` returns it to."""
-    if order.status != "on_hold":
-        raise InvalidInput("order.error.not_on_hold", number=order.number, current=order.status)
-    if held_from is None:
-        raise InvalidInput("order.error.held_step_unknown", number=order.number, allowed=allowed)
-    return held_from
 
 
 def _card(row: Row, today: date, last: LastChange | None) -> OrderCard:

@@ -28,7 +28,12 @@ SHIPPED_OR_CLOSED = (
     OrderStatus.paid,
     OrderStatus.cancelled,
 )
-CAN_HOLD = (*NOT_YET_SHIPPED, OrderStatus.shipped, OrderStatus.delivered, OrderStatus.invoiced)
+CAN_HOLD = (
+    *NOT_YET_SHIPPED,
+    OrderStatus.shipped,
+    OrderStatus.delivered,
+    OrderStatus.invoiced,
+)
 # Not a status: "back to the step the order was held at", read from its history.
 RESUME = "resume"
 
