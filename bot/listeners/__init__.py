@@ -13,6 +13,7 @@ from bot.listeners import (
     meetings,
     order_changes,
     orders,
+    people,
     receivables,
     samples,
     visits,
@@ -43,4 +44,5 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     contracts.register(app, db, on_notify)
     order_changes.register(app)
     receivables.register(app)
-    desk.register(app, db, settings, on_notify)
+    desk.register(app)
+    people.register(app)

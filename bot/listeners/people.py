@@ -22,20 +22,20 @@ from storage.vocabulary import language
 log = logging.getLogger(__name__)
 
 
-def register(app: App, db: Database, settings: Settings, on_notify: Callable[[], None]) -> None:
-    @app.event("user_change")
-    def user_changed(event: dict) -> None:
-        user = event.get("user") or {}
-        if not user.get("deleted") or not user.get("id"):
-            return
-        with db.session() as session:
-            told = mark_left(session, user["id"], settings.admins, utcnow())
-        if told:
-            log.info("member %s was deactivated in Slack", user["id"])
-            on_notify()
+def user_changed(event: dict, db: Database, settings: Settings, notify: Callable[[], None]) -> None:
+    """Slack deactivated an account: the member is inactive from now on, and whoever must act on
+    their open records is told."""
+    user = event.get("user") or {}
+    if not user.get("deleted") or not user.get("id"):
+        return
+    with db.session() as session:
+        told = mark_left(session, user["id"], settings.admins, utcnow())
+    if told:
+        log.info("member %s was deactivated in Slack", user["id"])
+        notify()
 
 
-def add(db: Database, client: WebClient, actor: Actor, text: str) -> dict:
+def member_added(db: Database, client: WebClient, actor: Actor, text: str) -> dict:
     request = read_add(text)
     with db.session() as session:
         slack_id = member_named(session, request.person)
@@ -46,7 +46,7 @@ def add(db: Database, client: WebClient, actor: Actor, text: str) -> dict:
     return added_reply(added, actor.locale)
 
 
-def deactivate_member(db: Database, actor: Actor, text: str, on_notify: Callable[[], None]) -> dict:
+def member_deactivated(db: Database, actor: Actor, text: str, notify: Callable[[], None]) -> dict:
     leaving, taking_over = read_deactivate(text)
     with db.session() as session:
         handover = deactivate(
@@ -57,7 +57,7 @@ def deactivate_member(db: Database, actor: Actor, text: str, on_notify: Callable
             utcnow(),
         )
     if handover.total:
-        on_notify()
+        notify()
     return handover_reply(handover, actor.locale)
 
 
@@ -85,3 +85,7 @@ def _zone(name: str | None) -> str | None:
         return name if name and ZoneInfo(name) else None
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def register(app: App) -> None:
+    app.event("user_change")(user_changed)

@@ -1,0 +1,43 @@
+"""Team settings (`/desk settings`, `/desk set`, `salesdesk settings`): their names, what each
+accepts, and what is said when one is shown or changed."""
+
+MESSAGES = {
+    "en": {
+        "settings.error.unknown": "“{name}” is not a setting. Settings: {names}.",
+        "settings.error.number": "{name} must be a whole number from {low} to {high}.",
+        "settings.error.clock": "{name} must be a time like 08:30, not “{value}”.",
+        "settings.error.weekday": "“{value}” is not a weekday: use mon, tue, wed, thu, fri, sat or sun.",
+        "settings.error.locale": "“{value}” is not a language I speak: use English (en, en-US …) or Chinese (zh-CN …).",
+        "settings.error.timezone": "“{value}” is not a time zone: use an IANA name like Asia/Shanghai.",
+        "settings.error.admins_only": "Only admins can change team settings.",
+        "settings.error.buckets": "aging_buckets must be rising whole numbers of days separated by commas, like 30,60,90, not “{value}”.",
+        "settings.error.user_ids": "“{value}” is not a Slack user id (like U012ABCDEF) or a mention (like @wang).",
+        "settings.error.not_a_member": "{who} is not a member of Sales Desk, so they cannot be a legal reviewer. Nothing was changed.",
+        "settings.error.several_teams": "“{team}” could be {teams}. Nothing was changed: write more of the team's name.",
+        "settings.error.roles": "“{value}” is not a list of roles: use desk, manager or admin, separated by commas.",
+        "settings.error.no_team": "There is no team called “{team}”.",
+        "settings.error.usage": 'To change settings: /desk set TEAM name=value [name=value …], like /desk set Export digest_time=08:00 or /desk set "East 华东" legal_reviewers=@wang, @li.',
+        "settings.title": "Settings · {team}",
+        "settings.changed": "Saved. {team} now has: {changes}.",
+        "settings.help": "*Team settings* (admins)\n• `/desk settings`: every team's settings\n• `/desk set TEAM name=value …`: change them, like `/desk set Export digest_time=08:00 sample_approval_hours=12`",
+    },
+    "zh-CN": {
+        "settings.error.unknown": "“{name}”不是设置项。可用设置：{names}。",
+        "settings.error.number": "{name} 必须是 {low} 到 {high} 之间的整数。",
+        "settings.error.clock": "{name} 必须是 08:30 这样的时间，而不是“{value}”。",
+        "settings.error.weekday": "“{value}”不是星期：请用 mon、tue、wed、thu、fri、sat 或 sun。",
+        "settings.error.locale": "“{value}”不是支持的语言：请用英文（en、en-US …）或中文（zh-CN …）。",
+        "settings.error.timezone": "“{value}”不是时区：请用 IANA 名称，例如 Asia/Shanghai。",
+        "settings.error.admins_only": "只有管理员可以修改团队设置。",
+        "settings.error.buckets": "aging_buckets 必须是用逗号分隔、依次递增的天数，例如 30,60,90，而不是“{value}”。",
+        "settings.error.user_ids": "“{value}”不是 Slack 用户 ID（例如 U012ABCDEF），也不是提及（例如 @wang）。",
+        "settings.error.not_a_member": "{who} 不是 Sales Desk 的成员，不能担任法务审核人。未做任何修改。",
+        "settings.error.several_teams": "“{team}”可能是 {teams}。未做任何修改：请写出更完整的团队名称。",
+        "settings.error.roles": "“{value}”不是角色列表：请用 desk、manager 或 admin，以逗号分隔。",
+        "settings.error.no_team": "没有名为“{team}”的团队。",
+        "settings.error.usage": '修改设置：/desk set 团队 名称=值 [名称=值 …]，例如 /desk set Export digest_time=08:00 或 /desk set "East 华东" legal_reviewers=@wang, @li。',
+        "settings.title": "设置 · {team}",
+        "settings.changed": "已保存。{team} 现在的设置：{changes}。",
+        "settings.help": "*团队设置*（管理员）\n• `/desk settings`：查看各团队设置\n• `/desk set 团队 名称=值 …`：修改设置，例如 `/desk set Export digest_time=08:00 sample_approval_hours=12`",
+    },
+}
