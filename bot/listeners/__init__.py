@@ -40,7 +40,7 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     customer_select.register(app)
     meetings.register(app)
     samples.register(app, db, on_notify)
-    home.register(app, db, on_notify)
+    home.register(app)
     contracts.register(app, db, on_notify)
     order_changes.register(app)
     receivables.register(app)

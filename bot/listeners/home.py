@@ -4,10 +4,10 @@ slash commands."""
 
 import logging
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.listeners.meetings import open_form
+from bot.listeners.replies import open_form
 from bot.views import home as views
 from bot.views.meetings import booking_form
 from bot.views.samples import request_form
@@ -20,32 +20,26 @@ from storage.models import utcnow
 log = logging.getLogger(__name__)
 
 
-def register(app: App, db: Database, on_notify) -> None:
-    @app.event("app_home_opened")
-    def home_opened(event: dict, context: BoltContext, client: WebClient) -> None:
-        if event.get("tab", "home") != "home":
-            return
-        publish_home(db, client, context["actor"])
+def home_opened(event: dict, actor: Actor, db: Database, client: WebClient) -> None:
+    if event.get("tab", "home") != "home":
+        return
+    publish_home(db, client, actor)
 
-    @app.action(views.BOOK_MEETING)
-    def book_meeting_clicked(ack: Ack, body: dict, context: BoltContext, client: WebClient):
-        ack()
-        actor: Actor = context["actor"]
-        form = booking_form(actor.locale, actor.slack_user_id, utcnow())
-        open_form(client, body.get("trigger_id", ""), form, actor, None)
 
-    @app.action(views.LOG_VISIT)
-    def log_visit_clicked(ack: Ack, body: dict, context: BoltContext, client: WebClient):
-        ack()
-        actor: Actor = context["actor"]
-        form = visit_form(actor.locale, utcnow())
-        open_form(client, body.get("trigger_id", ""), form, actor, None)
+def book_meeting_clicked(ack: Ack, body: dict, actor: Actor, client: WebClient) -> None:
+    ack()
+    form = booking_form(actor.locale, actor.slack_user_id, utcnow())
+    open_form(client, body.get("trigger_id", ""), form, actor, None)
 
-    @app.action(views.REQUEST_SAMPLE)
-    def request_sample_clicked(ack: Ack, body: dict, context: BoltContext, client: WebClient):
-        ack()
-        actor: Actor = context["actor"]
-        open_form(client, body.get("trigger_id", ""), request_form(actor.locale), actor, None)
+
+def log_visit_clicked(ack: Ack, body: dict, actor: Actor, client: WebClient) -> None:
+    ack()
+    open_form(client, body.get("trigger_id", ""), visit_form(actor.locale, utcnow()), actor, None)
+
+
+def request_sample_clicked(ack: Ack, body: dict, actor: Actor, client: WebClient) -> None:
+    ack()
+    open_form(client, body.get("trigger_id", ""), request_form(actor.locale), actor, None)
 
 
 def publish_home(db: Database, client: WebClient, actor: Actor) -> None:
@@ -57,3 +51,10 @@ def publish_home(db: Database, client: WebClient, actor: Actor) -> None:
     except Exception:
         # Nobody is waiting on a reply: the tab keeps what it showed last.
         log.exception("could not publish the home tab of %s", actor.slack_user_id)
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened")(home_opened)
+    app.action(views.BOOK_MEETING)(book_meeting_clicked)
+    app.action(views.LOG_VISIT)(log_visit_clicked)
+    app.action(views.REQUEST_SAMPLE)(request_sample_clicked)
