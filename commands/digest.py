@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.orders.lifecycle import NOT_YET_SHIPPED
 from commands.receivables import OverdueInvoice, overdue_invoices
@@ -20,9 +20,11 @@ from storage.models import (
     SampleRequest,
     Team,
     Visit,
+    stored_id,
 )
+from storage.statuses import MeetingStatus, OrderStatus, Role, SampleStatus
 
-LATE_STATUSES = (*NOT_YET_SHIPPED, "on_hold")
+LATE_STATUSES = (*NOT_YET_SHIPPED, OrderStatus.on_hold)
 
 
 @dataclass
@@ -90,12 +92,12 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
     """The stand-up for `day` (the team's local date): yesterday's movements, today's agenda."""
     yesterday = day - timedelta(days=1)
     members = session.exec(select(Member).where(Member.team_id == team.id)).all()
-    member_ids = [m.id for m in members]
-    names = {m.id: m.name for m in members}
+    member_ids = [stored_id(m) for m in members]
+    names = {stored_id(m): m.name for m in members}
     orders = _orders_touching(session, member_ids, yesterday, day)
     visits = _visits_per_rep(session, member_ids, *local_day_bounds(yesterday, timezone))
     meetings = _meetings(session, members, *local_day_bounds(day, timezone))
-    reps = [m for m in members if m.role == "rep" and m.active]
+    reps = [m for m in members if m.role == Role.rep and m.active]
     return TeamDigest(
         team=team.name,
         day=day.isoformat(),
@@ -103,10 +105,10 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
         shipped=[_line(o, c, names) for o, c in orders if o.shipped_on == yesterday],
         delivered=[_line(o, c, names) for o, c in orders if o.delivered_on == yesterday],
         late=[_line(o, c, names) for o, c in orders if _late(o, day)],
-        on_hold=[_line(o, c, names) for o, c in orders if o.status == "on_hold"],
+        on_hold=[_line(o, c, names) for o, c in orders if o.status == OrderStatus.on_hold],
         visits_per_rep={names[rep_id]: n for rep_id, n in visits.items()},
-        samples_to_approve=_samples(session, member_ids, "requested"),
-        samples_to_ship=_samples(session, member_ids, "approved"),
+        samples_to_approve=_samples(session, member_ids, SampleStatus.requested),
+        samples_to_ship=_samples(session, member_ids, SampleStatus.approved),
         meetings_today=[line for line, _ in meetings],
         briefs=_briefs(session, reps, orders, meetings, day, names),
         overdue_invoices=overdue_invoices(session, member_ids, day),
@@ -126,36 +128,37 @@ def _orders_touching(session, member_ids, yesterday: date, day: date):
     """Orders of the team's reps that moved yesterday, are late, or are on hold."""
     query = (
         select(SalesOrder, Customer.name)
-        .join(Customer, SalesOrder.customer_id == Customer.id)
-        .where(SalesOrder.rep_id.in_(member_ids))
+        .join(Customer, col(SalesOrder.customer_id) == col(Customer.id))
+        .where(col(SalesOrder.rep_id).in_(member_ids))
         .where(
             or_(
-                SalesOrder.ordered_on == yesterday,
-                SalesOrder.shipped_on == yesterday,
-                SalesOrder.delivered_on == yesterday,
-                SalesOrder.status == "on_hold",
-                (SalesOrder.status.in_(LATE_STATUSES) & (SalesOrder.promised_ship_on < day)),
+                col(SalesOrder.ordered_on) == yesterday,
+                col(SalesOrder.shipped_on) == yesterday,
+                col(SalesOrder.delivered_on) == yesterday,
+                col(SalesOrder.status) == OrderStatus.on_hold,
+                col(SalesOrder.status).in_(LATE_STATUSES)
+                & (col(SalesOrder.promised_ship_on) < day),
             )
         )
-        .order_by(SalesOrder.promised_ship_on, SalesOrder.number)
+        .order_by(col(SalesOrder.promised_ship_on), col(SalesOrder.number))
     )
     return session.exec(query).all()
 
 
 def _visits_per_rep(session, member_ids, start: datetime, end: datetime) -> Counter:
     rows = session.exec(
-        select(Visit.rep_id, func.count())
-        .where(Visit.rep_id.in_(member_ids), Visit.at >= start, Visit.at < end)
-        .group_by(Visit.rep_id)
+        select(col(Visit.rep_id), func.count())
+        .where(col(Visit.rep_id).in_(member_ids), col(Visit.at) >= start, col(Visit.at) < end)
+        .group_by(col(Visit.rep_id))
     ).all()
     return Counter(dict(rows))
 
 
-def _samples(session, member_ids, status: str) -> int:
+def _samples(session, member_ids, status: SampleStatus) -> int:
     return session.exec(
         select(func.count())
         .select_from(SampleRequest)
-        .where(SampleRequest.rep_id.in_(member_ids), SampleRequest.status == status)
+        .where(col(SampleRequest.rep_id).in_(member_ids), col(SampleRequest.status) == status)
     ).one()
 
 
@@ -164,15 +167,15 @@ def _meetings(session, members, start: datetime, end: datetime):
     slack_ids = {m.slack_user_id: m for m in members}
     rows = session.exec(
         select(Meeting, MeetingAttendee.slack_user_id, Customer.name)
-        .join(MeetingAttendee, MeetingAttendee.meeting_id == Meeting.id)
-        .join(Customer, Meeting.customer_id == Customer.id, isouter=True)
+        .join(MeetingAttendee, col(MeetingAttendee.meeting_id) == col(Meeting.id))
+        .join(Customer, col(Meeting.customer_id) == col(Customer.id), isouter=True)
         .where(
-            MeetingAttendee.slack_user_id.in_(slack_ids),
-            Meeting.status == "scheduled",
-            Meeting.starts_at >= start,
-            Meeting.starts_at < end,
+            col(MeetingAttendee.slack_user_id).in_(slack_ids),
+            col(Meeting.status) == MeetingStatus.scheduled,
+            col(Meeting.starts_at) >= start,
+            col(Meeting.starts_at) < end,
         )
-        .order_by(Meeting.starts_at)
+        .order_by(col(Meeting.starts_at))
     ).all()
     attendees: dict[int, set[str]] = defaultdict(set)
     lines: dict[int, MeetingLine] = {}
@@ -193,14 +196,14 @@ def _briefs(session, reps, orders, meetings, day: date, names) -> list[RepBrief]
         briefs[rep.id].meetings = [line for line, who in meetings if rep.slack_user_id in who]
     follow_ups = session.exec(
         select(Visit, Customer.name)
-        .join(Customer, Visit.customer_id == Customer.id)
+        .join(Customer, col(Visit.customer_id) == col(Customer.id))
         .where(
-            Visit.rep_id.in_(list(briefs)),
-            Visit.follow_up_done.is_(False),
-            Visit.next_step_due.is_not(None),
-            Visit.next_step_due <= day,
+            col(Visit.rep_id).in_(list(briefs)),
+            col(Visit.follow_up_done).is_(False),
+            col(Visit.next_step_due).is_not(None),
+            col(Visit.next_step_due) <= day,
         )
-        .order_by(Visit.next_step_due)
+        .order_by(col(Visit.next_step_due))
     ).all()
     for visit, customer in follow_ups:
         briefs[visit.rep_id].follow_ups.append(

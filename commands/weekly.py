@@ -4,11 +4,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.digest import LATE_STATUSES, local_day_bounds
 from commands.receivables import team_receivables
-from storage.models import Member, SalesOrder, SampleRequest, Team, Visit
+from storage.models import Member, SalesOrder, SampleRequest, Team, Visit, stored_id
+from storage.statuses import OrderStatus, Role, SampleStatus
 
 METRICS = ("orders", "shipments", "visits", "samples")
 
@@ -39,10 +40,14 @@ def weekly_review(
     """The week from `week_start` (a Monday) to the Sunday after, beside the week before."""
     reps = session.exec(
         select(Member)
-        .where(Member.team_id == team.id, Member.role == "rep", Member.active.is_(True))
-        .order_by(Member.name)
+        .where(
+            col(Member.team_id) == team.id,
+            col(Member.role) == Role.rep,
+            col(Member.active).is_(True),
+        )
+        .order_by(col(Member.name))
     ).all()
-    rep_ids = [rep.id for rep in reps]
+    rep_ids = [stored_id(rep) for rep in reps]
     this_week = _activity(session, rep_ids, week_start, timezone)
     last_week = _activity(session, rep_ids, week_start - timedelta(days=7), timezone)
     today = week_start + timedelta(days=7)
@@ -52,24 +57,30 @@ def weekly_review(
         team=team.name,
         week_start=week_start.isoformat(),
         week_end=(week_start + timedelta(days=6)).isoformat(),
-        reps=[RepWeek(rep.name, _of(this_week, rep.id), _of(last_week, rep.id)) for rep in reps],
+        reps=[
+            RepWeek(rep.name, _of(this_week, stored_id(rep)), _of(last_week, stored_id(rep)))
+            for rep in reps
+        ],
         late_orders=_count(
             session,
             SalesOrder,
-            SalesOrder.rep_id.in_(rep_ids),
-            SalesOrder.status.in_(LATE_STATUSES),
-            SalesOrder.shipped_on.is_(None),
-            SalesOrder.promised_ship_on < today,
+            col(SalesOrder.rep_id).in_(rep_ids),
+            col(SalesOrder.status).in_(LATE_STATUSES),
+            col(SalesOrder.shipped_on).is_(None),
+            col(SalesOrder.promised_ship_on) < today,
         ),
         on_hold=_count(
-            session, SalesOrder, SalesOrder.rep_id.in_(rep_ids), SalesOrder.status == "on_hold"
+            session,
+            SalesOrder,
+            col(SalesOrder.rep_id).in_(rep_ids),
+            col(SalesOrder.status) == OrderStatus.on_hold,
         ),
         stuck_samples=_count(
             session,
             SampleRequest,
-            SampleRequest.rep_id.in_(rep_ids),
-            SampleRequest.status == "requested",
-            SampleRequest.created_at < start_today - timedelta(hours=stuck_hours),
+            col(SampleRequest.rep_id).in_(rep_ids),
+            col(SampleRequest.status) == SampleStatus.requested,
+            col(SampleRequest.created_at) < start_today - timedelta(hours=stuck_hours),
         ),
         collections=receivables.collections,
         overdue_by_bucket=receivables.overdue_by_bucket,
