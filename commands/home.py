@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.orders import OrderPage, list_orders, today_for
 from commands.people import Actor, Reader, actor_for, find_member
@@ -31,10 +31,11 @@ from storage.models import (
     as_utc,
     utcnow,
 )
+from storage.statuses import MeetingStatus, Role, SampleStatus
 
 HOME_REFRESH = "home_refresh"
 HOME_LIMIT = 5
-SAMPLES_UNDER_WAY = ("requested", "approved", "shipped")
+SAMPLES_UNDER_WAY = (SampleStatus.requested, SampleStatus.approved, SampleStatus.shipped)
 
 
 @dataclass(frozen=True)
@@ -136,25 +137,25 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         today=today,
         meetings_today=_meetings_today(session, actor, today),
     )
-    if actor.role == "rep":
+    if actor.role == Role.rep:
         return _with(
             board,
             late_orders=list_orders(session, actor, "late", now=now),
             follow_ups=_follow_ups(session, _reps_own(actor), today, include_today=True),
             samples=_samples(session, SampleRequest.rep_id == actor.member_id, SAMPLES_UNDER_WAY),
         )
-    if actor.role == "manager":
+    if actor.role == Role.manager:
         return _with(
             board,
-            approvals=_samples(session, _managed_by(actor), ("requested",)),
+            approvals=_samples(session, _managed_by(actor), (SampleStatus.requested,)),
             late_orders=list_orders(session, actor, "late", now=now),
             follow_ups=_follow_ups(session, _team(actor), today, include_today=False),
         )
-    if actor.role == "desk":
+    if actor.role == Role.desk:
         return _with(
             board,
             late_orders=list_orders(session, actor, "late", now=now),
-            samples_to_ship=_samples(session, _team(actor), ("approved",)),
+            samples_to_ship=_samples(session, _team(actor), (SampleStatus.approved,)),
         )
     return _with(board, summary=_summary(session, actor, now, today))
 
@@ -167,17 +168,19 @@ def _meetings_today(session: Session, actor: Actor, today: date) -> Listing:
     start, end = _day_bounds(today, actor.timezone)
     query = (
         select(Meeting, Customer.name)
-        .join(MeetingAttendee, MeetingAttendee.meeting_id == Meeting.id)
-        .join(Customer, Meeting.customer_id == Customer.id, isouter=True)
+        .join(MeetingAttendee, col(MeetingAttendee.meeting_id) == col(Meeting.id))
+        .join(Customer, col(Meeting.customer_id) == col(Customer.id), isouter=True)
         .where(
             MeetingAttendee.slack_user_id == actor.slack_user_id,
-            Meeting.status == "scheduled",
+            Meeting.status == MeetingStatus.scheduled,
             Meeting.starts_at >= start,
             Meeting.starts_at < end,
         )
     )
     total = _count(session, query)
-    rows = session.exec(query.order_by(Meeting.starts_at, Meeting.id).limit(HOME_LIMIT)).all()
+    rows = session.exec(
+        query.order_by(col(Meeting.starts_at), col(Meeting.id)).limit(HOME_LIMIT)
+    ).all()
     lines = [
         MeetingLine(m.id, m.title, as_utc(m.starts_at), as_utc(m.ends_at), customer, m.place)
         for m, customer in rows
@@ -186,15 +189,16 @@ def _meetings_today(session: Session, actor: Actor, today: date) -> Listing:
 
 
 def _follow_ups(session: Session, whose, today: date, include_today: bool) -> Listing:
-    due = Visit.next_step_due <= today if include_today else Visit.next_step_due < today
+    next_step_due = col(Visit.next_step_due)
+    due = next_step_due <= today if include_today else next_step_due < today
     query = (
         select(Visit, Customer.name, Member.name)
-        .join(Customer, Visit.customer_id == Customer.id)
-        .join(Member, Visit.rep_id == Member.id)
-        .where(whose, Visit.follow_up_done.is_(False), Visit.next_step_due.is_not(None), due)
+        .join(Customer, col(Visit.customer_id) == col(Customer.id))
+        .join(Member, col(Visit.rep_id) == col(Member.id))
+        .where(whose, col(Visit.follow_up_done).is_(False), next_step_due.is_not(None), due)
     )
     total = _count(session, query)
-    rows = session.exec(query.order_by(Visit.next_step_due, Visit.id).limit(HOME_LIMIT)).all()
+    rows = session.exec(query.order_by(next_step_due, col(Visit.id)).limit(HOME_LIMIT)).all()
     lines = [
         FollowUpLine(visit.id, customer, visit.next_step, visit.next_step_due, rep)
         for visit, customer, rep in rows
@@ -202,16 +206,16 @@ def _follow_ups(session: Session, whose, today: date, include_today: bool) -> Li
     return Listing(lines, total)
 
 
-def _samples(session: Session, whose, statuses: tuple[str, ...]) -> Listing:
+def _samples(session: Session, whose, statuses: tuple[SampleStatus, ...]) -> Listing:
     query = (
         select(SampleRequest, Customer.name, Member.name)
-        .join(Customer, SampleRequest.customer_id == Customer.id)
-        .join(Member, SampleRequest.rep_id == Member.id)
-        .join(Team, Member.team_id == Team.id, isouter=True)
-        .where(whose, SampleRequest.status.in_(statuses))
+        .join(Customer, col(SampleRequest.customer_id) == col(Customer.id))
+        .join(Member, col(SampleRequest.rep_id) == col(Member.id))
+        .join(Team, col(Member.team_id) == col(Team.id), isouter=True)
+        .where(whose, col(SampleRequest.status).in_(statuses))
     )
     total = _count(session, query)
-    order = (SampleRequest.needed_by.asc().nulls_last(), SampleRequest.id)
+    order = (col(SampleRequest.needed_by).asc().nulls_last(), col(SampleRequest.id))
     rows = session.exec(query.order_by(*order).limit(HOME_LIMIT)).all()
     lines = [
         SampleLine(s.id, s.product, customer, s.status, rep, s.needed_by)
@@ -230,15 +234,15 @@ def _summary(session: Session, actor: Actor, now: datetime, today: date) -> Summ
         late_orders=list_orders(session, actor, "late", now=now).total,
         overdue_follow_ups=count(
             Visit,
-            Visit.follow_up_done.is_(False),
-            Visit.next_step_due.is_not(None),
-            Visit.next_step_due < today,
+            col(Visit.follow_up_done).is_(False),
+            col(Visit.next_step_due).is_not(None),
+            col(Visit.next_step_due) < today,
         ),
-        samples_to_approve=count(SampleRequest, SampleRequest.status == "requested"),
-        samples_to_ship=count(SampleRequest, SampleRequest.status == "approved"),
+        samples_to_approve=count(SampleRequest, SampleRequest.status == SampleStatus.requested),
+        samples_to_ship=count(SampleRequest, SampleRequest.status == SampleStatus.approved),
         meetings_today=count(
             Meeting,
-            Meeting.status == "scheduled",
+            Meeting.status == MeetingStatus.scheduled,
             Meeting.starts_at >= start,
             Meeting.starts_at < end,
         ),
@@ -247,7 +251,7 @@ def _summary(session: Session, actor: Actor, now: datetime, today: date) -> Summ
 
 def _reps_own(actor: Actor):
     """Visits a rep logged, or of the rep's own customers."""
-    return or_(Visit.rep_id == actor.member_id, Customer.owner_id == actor.member_id)
+    return or_(col(Visit.rep_id) == actor.member_id, col(Customer.owner_id) == actor.member_id)
 
 
 def _team(actor: Actor):
@@ -257,8 +261,11 @@ def _team(actor: Actor):
 def _managed_by(actor: Actor):
     """Requests of reps whose manager is the actor (or, lacking one, whose team's is)."""
     return or_(
-        Member.manager_slack_id == actor.slack_user_id,
-        and_(Member.manager_slack_id.is_(None), Team.manager_slack_id == actor.slack_user_id),
+        col(Member.manager_slack_id) == actor.slack_user_id,
+        and_(
+            col(Member.manager_slack_id).is_(None),
+            col(Team.manager_slack_id) == actor.slack_user_id,
+        ),
     )
 
 

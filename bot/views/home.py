@@ -11,6 +11,7 @@ from bot.views.orders import status_label
 from commands.home import HOME_LIMIT, Dashboard, Listing
 from commands.orders import OrderPage
 from commands.people import Reader
+from storage.statuses import Role
 
 LOG_VISIT = "home_log_visit"
 REQUEST_SAMPLE = "home_request_sample"
@@ -54,7 +55,7 @@ def home_blocks(board: Dashboard, updated_at: datetime) -> list[Block]:
     if board.late_orders is not None:
         blocks += _late_orders(board, board.late_orders)
     if board.follow_ups is not None:
-        kind = "follow_ups" if board.role == "rep" else "overdue_follow_ups"
+        kind = "follow_ups" if board.role == Role.rep else "overdue_follow_ups"
         blocks += _section(board, kind, board.follow_ups, _follow_up_line, "home.hint.visit")
     blocks += _section(board, "meetings", board.meetings_today, _meeting_line, "home.hint.meeting")
     if board.samples is not None:
@@ -110,7 +111,7 @@ def _follow_up_line(item, board: Dashboard) -> str:
     text = t(
         locale, "home.follow_up_line", customer=item.customer, step=step, due=day(item.due, locale)
     )
-    return text if board.role == "rep" else t(locale, "home.by_rep", text=text, rep=item.rep)
+    return text if board.role == Role.rep else t(locale, "home.by_rep", text=text, rep=item.rep)
 
 
 def _sample_line(item, board: Dashboard) -> str:
@@ -125,7 +126,7 @@ def _sample_line(item, board: Dashboard) -> str:
     )
     if item.needed_by:
         text += t(locale, "home.needed_by", day=day(item.needed_by, locale))
-    return text if board.role == "rep" else t(locale, "home.by_rep", text=text, rep=item.rep)
+    return text if board.role == Role.rep else t(locale, "home.by_rep", text=text, rep=item.rep)
 
 
 def _meeting_line(item, board: Dashboard) -> str:
