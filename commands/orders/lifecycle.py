@@ -4,7 +4,7 @@ from datetime import date
 
 from storage.statuses import OrderStatus
 
-FORWARD = {
+FORWARD: dict[str, tuple[OrderStatus, ...]] = {
     OrderStatus.received: (OrderStatus.confirmed,),
     OrderStatus.confirmed: (OrderStatus.in_production, OrderStatus.ready_to_ship),
     OrderStatus.in_production: (OrderStatus.ready_to_ship,),
@@ -62,6 +62,7 @@ def resume_steps(
     """Where an order on hold may go. Its dates say how far it got: without a ship date it is at
     most about to ship (resuming as shipped stamps today), with one it has left the shelves, and
     with a delivery date it has arrived. It is cancelled only if it never shipped."""
+    reached: tuple[OrderStatus, ...]
     if delivered_on is not None:
         reached = (OrderStatus.delivered, OrderStatus.invoiced)
     elif shipped_on is not None:

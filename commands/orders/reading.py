@@ -4,9 +4,10 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Row, bindparam, func, or_
+from sqlalchemy import Connection, Integer, Row, bindparam, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -89,18 +90,18 @@ def list_orders(
     today = today_for(actor, now)
     query = _visible(sa_select(*CARD_COLUMNS).select_from(SalesOrder), _sight(actor))
     if scope == "mine":
-        query = query.where(or_(SalesOrder.rep_id == ME, Customer.owner_id == ME))
+        query = query.where(or_(col(SalesOrder.rep_id) == ME, col(Customer.owner_id) == ME))
     elif scope == "late":
         query = query.where(
             col(SalesOrder.status).in_((*NOT_YET_SHIPPED, OrderStatus.on_hold)),
             col(SalesOrder.shipped_on).is_(None),
-            SalesOrder.promised_ship_on < today,
+            col(SalesOrder.promised_ship_on) < today,
         )
     elif scope == "customer":
         query = query.where(_customer_matches(customer_query or ""))
     asker = _asker(actor)
     total = session.exec(select(func.count()).select_from(query.subquery()), params=asker).one()
-    newest_first = (SalesOrder.ordered_on.desc().nulls_last(), SalesOrder.id.desc())
+    newest_first = (col(SalesOrder.ordered_on).desc().nulls_last(), col(SalesOrder.id).desc())
     rows = session.exec(query.order_by(*newest_first).limit(LIST_LIMIT), params=asker).all()
     cards = [_card(row, today, None) for row in rows]
     return OrderPage(cards, total, scope, customer_query)
@@ -108,22 +109,22 @@ def list_orders(
 
 # Who sees which orders. The asker is a bound parameter, so the statements of the hot path are
 # built once at import: building one costs more than running it.
-ME = bindparam("me")
-MY_TEAM = bindparam("my_team")
+ME = bindparam("me", type_=Integer)
+MY_TEAM = bindparam("my_team", type_=Integer)
 SIGHTS = ("everything", "own", "team")
 
 
 def _visible(query, sight: str):
-    query = query.join(Customer, SalesOrder.customer_id == Customer.id).join(
-        Member, SalesOrder.rep_id == Member.id
+    query = query.join(Customer, col(SalesOrder.customer_id) == col(Customer.id)).join(
+        Member, col(SalesOrder.rep_id) == col(Member.id)
     )
     if sight == "everything":
         return query
     if sight == "own":
-        return query.where(or_(Customer.owner_id == ME, SalesOrder.rep_id == ME))
+        return query.where(or_(col(Customer.owner_id) == ME, col(SalesOrder.rep_id) == ME))
     owner = aliased(Member)
-    return query.join(owner, Customer.owner_id == owner.id).where(
-        or_(Member.team_id == MY_TEAM, owner.team_id == MY_TEAM)
+    return query.join(owner, col(Customer.owner_id) == col(owner.id)).where(
+        or_(col(Member.team_id) == MY_TEAM, col(owner.team_id) == MY_TEAM)
     )
 
 
@@ -140,50 +141,50 @@ def _asker(actor: Actor, **params) -> dict:
 
 
 # What an order card shows, named as OrderCard names it.
-CARD_COLUMNS = (
-    SalesOrder.id,
-    SalesOrder.number,
-    Customer.code.label("customer_code"),
-    Customer.name.label("customer_name"),
-    Member.name.label("rep_name"),
-    SalesOrder.status,
-    SalesOrder.amount,
-    SalesOrder.currency,
-    SalesOrder.ordered_on,
-    SalesOrder.promised_ship_on,
-    SalesOrder.shipped_on,
-    SalesOrder.delivered_on,
+CARD_COLUMNS: tuple[Any, ...] = (
+    col(SalesOrder.id),
+    col(SalesOrder.number),
+    col(Customer.code).label("customer_code"),
+    col(Customer.name).label("customer_name"),
+    col(Member.name).label("rep_name"),
+    col(SalesOrder.status),
+    col(SalesOrder.amount),
+    col(SalesOrder.currency),
+    col(SalesOrder.ordered_on),
+    col(SalesOrder.promised_ship_on),
+    col(SalesOrder.shipped_on),
+    col(SalesOrder.delivered_on),
 )
 # An order's card with its last change: one statement, the change joined by its id. The newest
 # change is read in the order of index (order_id, id), which only that index gives without a
 # sort: as max(id), PostgreSQL without fresh statistics walked the primary key backwards and
 # filtered out every other order's changes.
 LATEST_CHANGE_ID = (
-    sa_select(OrderStatusChange.id)
-    .where(OrderStatusChange.order_id == SalesOrder.id)
-    .order_by(OrderStatusChange.order_id.desc(), OrderStatusChange.id.desc())
+    sa_select(col(OrderStatusChange.id))
+    .where(col(OrderStatusChange.order_id) == col(SalesOrder.id))
+    .order_by(col(OrderStatusChange.order_id).desc(), col(OrderStatusChange.id).desc())
     .limit(1)
     .correlate(SalesOrder)
     .scalar_subquery()
 )
 CHANGED_BY = aliased(Member)
-LAST_CHANGE_COLUMNS = (
-    CHANGED_BY.name.label("changed_by"),
-    OrderStatusChange.at.label("changed_at"),
-    OrderStatusChange.from_status.label("changed_from"),
-    OrderStatusChange.to_status.label("changed_to"),
-    OrderStatusChange.note.label("change_note"),
+LAST_CHANGE_COLUMNS: tuple[Any, ...] = (
+    col(CHANGED_BY.name).label("changed_by"),
+    col(OrderStatusChange.at).label("changed_at"),
+    col(OrderStatusChange.from_status).label("changed_from"),
+    col(OrderStatusChange.to_status).label("changed_to"),
+    col(OrderStatusChange.note).label("change_note"),
 )
 CARD_BY_NUMBER = {
     sight: _visible(sa_select(*CARD_COLUMNS, *LAST_CHANGE_COLUMNS).select_from(SalesOrder), sight)
-    .outerjoin(OrderStatusChange, OrderStatusChange.id == LATEST_CHANGE_ID)
-    .outerjoin(CHANGED_BY, OrderStatusChange.actor_id == CHANGED_BY.id)
+    .outerjoin(OrderStatusChange, col(OrderStatusChange.id) == LATEST_CHANGE_ID)
+    .outerjoin(CHANGED_BY, col(OrderStatusChange.actor_id) == col(CHANGED_BY.id))
     .where(SalesOrder.number == bindparam("number"))
     for sight in SIGHTS
 }
 ORDER_BY_NUMBER = {
     sight: _visible(select(SalesOrder, Customer, Member), sight).where(
-        SalesOrder.number == bindparam("number")
+        col(SalesOrder.number) == bindparam("number")
     )
     for sight in SIGHTS
 }

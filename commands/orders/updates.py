@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput
 from commands.orders.lifecycle import RESUME, next_statuses
@@ -47,12 +47,13 @@ def update_order_status(
             current=before,
             allowed=allowed,
         )
+    target = OrderStatus(status)
     moment = now or utcnow()
-    _apply_status(order, status, today_for(actor, moment), moment)
+    _apply_status(order, target, today_for(actor, moment), moment)
     change = OrderStatusChange(
         order_id=order.id,
         from_status=before,
-        to_status=status,
+        to_status=target,
         actor_id=actor.member_id,
         note=note,
         at=moment,
@@ -76,7 +77,7 @@ def update_order_status(
         number=order.number,
         customer=customer.name,
         from_status=before,
-        to_status=status,
+        to_status=target,
         by=actor.name,
         note=note,
     )
@@ -84,7 +85,7 @@ def update_order_status(
     return StatusChanged(card, before, status)  # the card as stored now, with this change
 
 
-def _apply_status(order: SalesOrder, status: str, today: date, moment: datetime) -> None:
+def _apply_status(order: SalesOrder, status: OrderStatus, today: date, moment: datetime) -> None:
     order.status = status
     order.updated_at = moment
     if status == OrderStatus.shipped and order.shipped_on is None:
@@ -94,6 +95,8 @@ def _apply_status(order: SalesOrder, status: str, today: date, moment: datetime)
 
 
 def _held_from(session: Session, order: SalesOrder) -> str | None:
+    """The step an order on hold was held at, as its history says (newest hold first, in the
+    order of index (order_id, id) like reading.LATEST_CHANGE_ID)."""
     if order.status != OrderStatus.on_hold:
         return None
     return session.exec(
@@ -102,9 +105,7 @@ def _held_from(session: Session, order: SalesOrder) -> str | None:
             OrderStatusChange.order_id == order.id,
             OrderStatusChange.to_status == OrderStatus.on_hold,
         )
-        .order_by(
-            OrderStatusChange.order_id.desc(), OrderStatusChange.id.desc()
-        )  # index order (reading.LATEST_CHANGE_ID)
+        .order_by(col(OrderStatusChange.order_id).desc(), col(OrderStatusChange.id).desc())
         .limit(1)
     ).first()
 
