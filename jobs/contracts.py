@@ -12,12 +12,13 @@
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.contracts import waiting_on
 from commands.team_settings import TeamSettings
 from jobs.recipients import manager_of, working_days
 from storage.models import Contract, Customer, Member, Team
+from storage.statuses import ContractStatus
 
 
 def expiry_reminders(
@@ -31,32 +32,35 @@ def expiry_reminders(
     second = min(settings.contract_expiry_first_days, settings.contract_expiry_second_days)
     rows = session.exec(
         select(Contract, Customer)
-        .join(Customer, Contract.customer_id == Customer.id)
+        .join(Customer, col(Contract.customer_id) == col(Customer.id))
         .where(
-            Contract.owner_id.in_(list(days)),
-            Contract.status == "signed",
-            Contract.expires_on.is_not(None),
-            Contract.expires_on >= min(days.values()),
-            Contract.expires_on <= max(days.values()) + timedelta(days=first),
+            col(Contract.owner_id).in_(list(days)),
+            col(Contract.status) == ContractStatus.signed,
+            col(Contract.expires_on).is_not(None),
+            col(Contract.expires_on) >= min(days.values()),
+            col(Contract.expires_on) <= max(days.values()) + timedelta(days=first),
         )
     ).all()
     planned = []
     for contract, customer in rows:
-        days_left = (contract.expires_on - days[contract.owner_id]).days
+        expires = contract.expires_on
+        if expires is None:  # the query asks for an expiry date
+            continue
+        days_left = (expires - days[contract.owner_id]).days
         if not 0 <= days_left <= first:
             continue
         level = "second" if days_left <= second else "first"
         for reader in _readers(session, owners[contract.owner_id], customer):
             planned.append(
                 {
-                    "key": f"contract-expiry:{contract.id}:{contract.expires_on}:{level}:{reader}",
+                    "key": f"contract-expiry:{contract.id}:{expires}:{level}:{reader}",
                     "channel": reader,
                     "kind": "contract_expiring",
                     "level": level,
                     "contract_id": contract.id,
                     "title": contract.title,
                     "customer": customer.name,
-                    "expires_on": contract.expires_on.isoformat(),
+                    "expires_on": expires.isoformat(),
                     "days_left": days_left,
                 }
             )
@@ -70,11 +74,11 @@ def stalled_reviews(
     cutoff = at - timedelta(days=settings.contract_review_stall_days)
     rows = session.exec(
         select(Contract, Customer)
-        .join(Customer, Contract.customer_id == Customer.id)
+        .join(Customer, col(Contract.customer_id) == col(Customer.id))
         .where(
-            Contract.owner_id.in_(list(owners)),
-            Contract.status == "legal_review",
-            Contract.status_changed_at < cutoff,
+            col(Contract.owner_id).in_(list(owners)),
+            col(Contract.status) == ContractStatus.legal_review,
+            col(Contract.status_changed_at) < cutoff,
         )
     ).all()
     planned = []

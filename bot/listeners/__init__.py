@@ -41,7 +41,7 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     meetings.register(app)
     samples.register(app, db, on_notify)
     home.register(app)
-    contracts.register(app, db, on_notify)
+    contracts.register(app)
     order_changes.register(app)
     receivables.register(app)
     desk.register(app)

@@ -2,20 +2,22 @@
 sign, archive, reopen, edit). Replies go to the asker only (ephemeral); forms confirm in place;
 everyone else hears through the outbox."""
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.forms import (
+from bot.listeners.replies import (
+    Answer,
     FormToOpen,
-    ack_with,
-    answer_for,
+    ack_command,
+    answer,
+    answer_click,
     answer_submission,
-    reader_of,
-    reply_to_click,
 )
 from bot.views import contracts as views
-from commands import contract_text
 from commands.contracts import (
+    FORM_FIELDS,
     ContractMoved,
     ContractProblems,
     check_can_edit,
@@ -25,6 +27,7 @@ from commands.contracts import (
     create_contract,
     list_contracts,
     take_step,
+    text,
     update_contract,
 )
 from commands.errors import InvalidInput
@@ -36,105 +39,44 @@ COMMAND = "/contract"
 FORM_FAILED = "contract.form_failed"
 
 
-def register(app: App, db: Database, on_notify) -> None:
-    @app.command(COMMAND)
-    def contract_command(
-        ack: Ack, command: dict, context: BoltContext, client: WebClient, respond: Respond
-    ) -> None:
-        actor: Actor = context["actor"]
-        answer = answer_for(
-            actor, lambda: answer_command(db, actor, command.get("text", "")), views.error_reply
-        )
-        ack_with(ack, answer, command, client, actor, respond, FORM_FAILED)
-        on_notify()
-
-    @app.view(views.FORM)
-    def form_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
-        actor: Actor = context["actor"]
-        reader = reader_of(actor)
-        if answer_submission(
-            ack,
-            actor,
-            "title",
-            lambda: views.done_view(submit_form(db, actor, view), reader),
-            lambda error: views.error_text(error, reader),
-            lambda problems: views.form_errors(problems, reader),
-        ):
-            on_notify()
-
-    @app.view(views.REJECT_FORM)
-    def reject_submitted(ack: Ack, view: dict, context: BoltContext) -> None:
-        actor: Actor = context["actor"]
-        reader = reader_of(actor)
-        reason = views.form_text(view.get("state", {}).get("values", {}), "reason")
-
-        def reject() -> dict:
-            contract_id = views.form_contract_id(view)
-            if contract_id is None:
-                raise InvalidInput("contract.error.bad_id", word="?")
-            with db.session() as session:
-                moved = take_step(session, actor, contract_id, "reject", reason)
-            return views.done_view(moved, reader)
-
-        if answer_submission(
-            ack, actor, "reason", reject, lambda error: views.error_text(error, reader)
-        ):
-            on_notify()
-
-    def button(step: str) -> None:
-        """A button of a contract message: its value is the contract's id. What it does is told
-        to the clicker alone; a step already taken is told politely, and nothing changes."""
-
-        @app.action(views.ACTIONS[step])
-        def clicked(
-            ack: Ack,
-            body: dict,
-            action: dict,
-            context: BoltContext,
-            client: WebClient,
-            respond: Respond,
-        ) -> None:
-            ack()
-            actor: Actor = context["actor"]
-
-            def produce() -> dict | FormToOpen:
-                contract_id = contract_text.parse_contract_id(str(action.get("value") or ""))
-                return answer_step(db, actor, step, contract_id, None)
-
-            answer = answer_for(actor, produce, views.error_reply)
-            reply_to_click(body, answer, client, actor, respond, FORM_FAILED)
-            on_notify()
-
-    for step in views.STEP_BUTTONS:
-        button(step)
-
-    @app.action(views.DOCUMENT_ACTION)
-    def document_opened(ack: Ack) -> None:
-        """A link button: Slack opens the link; the click only needs acknowledging."""
-        ack()
+# -- the command -----------------------------------------------------------------------------
 
 
-def answer_command(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
-    request = contract_text.parse_contract_command(text)
-    reader = reader_of(actor)
-    if isinstance(request, contract_text.ShowHelp):
+def contract_command(
+    ack: Ack,
+    command: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    reply = answer(actor, lambda: answer_command(db, actor, command.get("text", "")))
+    ack_command(ack, reply, command, client, actor, respond, FORM_FAILED)
+    notify()
+
+
+def answer_command(db: Database, actor: Actor, typed: str) -> Answer:
+    request = text.parse_contract_command(typed)
+    if isinstance(request, text.ShowHelp):
         return views.contract_help(actor.locale)
-    if isinstance(request, contract_text.OpenForm):
+    if isinstance(request, text.OpenForm):
         if request.contract_id is None:
             return FormToOpen(views.contract_form(actor.locale))
         return answer_step(db, actor, "edit", request.contract_id, None)
     with db.session() as session:
-        if isinstance(request, contract_text.ListContracts):
+        if isinstance(request, text.ListContracts):
             page = list_contracts(session, actor, request.scope, request.customer_query)
-            return views.contract_page(page, reader)
-        if isinstance(request, contract_text.ShowContract):
-            return views.contract_card(contract_view(session, actor, request.contract_id), reader)
+            return views.contract_page(page, actor.reader)
+        if isinstance(request, text.ShowContract):
+            card = contract_view(session, actor, request.contract_id)
+            return views.contract_card(card, actor.reader)
     return answer_step(db, actor, request.step, request.contract_id, request.note)
 
 
 def answer_step(
     db: Database, actor: Actor, step: str, contract_id: int, note: str | None
-) -> dict | FormToOpen:
+) -> Answer:
     """A step done at once, or the form it needs: edit, and reject without a reason."""
     if step == "edit":
         with db.session() as session:
@@ -145,8 +87,21 @@ def answer_step(
             card = check_can_reject(session, actor, contract_id)
         return FormToOpen(views.reject_form(card, actor.locale))
     with db.session() as session:
-        moved: ContractMoved = take_step(session, actor, contract_id, step, note)
-    return views.moved_message(moved, reader_of(actor))
+        moved = take_step(session, actor, contract_id, step, note)
+    return views.moved_message(moved, actor.reader)
+
+
+# -- the forms -------------------------------------------------------------------------------
+
+
+def form_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    def save() -> dict:
+        return views.done_view(submit_form(db, actor, view), actor.reader)
+
+    if answer_submission(ack, actor, save, FORM_FIELDS, "title"):
+        notify()
 
 
 def submit_form(db: Database, actor: Actor, view: dict) -> ContractMoved:
@@ -164,3 +119,170 @@ def submit_form(db: Database, actor: Actor, view: dict) -> ContractMoved:
         if contract_id is None:
             return create_contract(session, actor, draft, now)
         return update_contract(session, actor, contract_id, draft, now)
+
+
+def reject_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    reason = views.form_text(view.get("state", {}).get("values", {}), "reason")
+
+    def reject() -> dict:
+        contract_id = views.form_contract_id(view)
+        if contract_id is None:
+            raise InvalidInput("contract.error.bad_id", word="?")
+        with db.session() as session:
+            moved = take_step(session, actor, contract_id, "reject", reason)
+        return views.done_view(moved, actor.reader)
+
+    if answer_submission(ack, actor, reject, ("reason",), "reason"):
+        notify()
+
+
+# -- the buttons of contract messages ----------------------------------------------------------
+
+
+def step_clicked(
+    step: str,
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """A button of a contract message: its value is the contract's id. What it does is told to
+    the clicker alone; a step already taken is told politely, and nothing changes."""
+    ack()
+
+    def produce() -> Answer:
+        contract_id = text.parse_contract_id(str(action.get("value") or ""))
+        return answer_step(db, actor, step, contract_id, None)
+
+    answer_click(body, answer(actor, produce), client, actor, respond, FORM_FAILED)
+    notify()
+
+
+def sign_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("sign", ack, body, action, actor, db, notify, client, respond)
+
+
+def submit_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("submit", ack, body, action, actor, db, notify, client, respond)
+
+
+def edit_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("edit", ack, body, action, actor, db, notify, client, respond)
+
+
+def review_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("review", ack, body, action, actor, db, notify, client, respond)
+
+
+def approve_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("approve", ack, body, action, actor, db, notify, client, respond)
+
+
+def reject_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("reject", ack, body, action, actor, db, notify, client, respond)
+
+
+def archive_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("archive", ack, body, action, actor, db, notify, client, respond)
+
+
+def reopen_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    step_clicked("reopen", ack, body, action, actor, db, notify, client, respond)
+
+
+def document_opened(ack: Ack) -> None:
+    """A link button: Slack opens the link; the click only needs acknowledging."""
+    ack()
+
+
+def register(app: App) -> None:
+    app.command(COMMAND)(contract_command)
+    app.view(views.FORM)(form_submitted)
+    app.view(views.REJECT_FORM)(reject_submitted)
+    app.action(views.SIGN)(sign_clicked)
+    app.action(views.SUBMIT)(submit_clicked)
+    app.action(views.EDIT)(edit_clicked)
+    app.action(views.REVIEW)(review_clicked)
+    app.action(views.APPROVE)(approve_clicked)
+    app.action(views.REJECT)(reject_clicked)
+    app.action(views.ARCHIVE)(archive_clicked)
+    app.action(views.REOPEN)(reopen_clicked)
+    app.action(views.DOCUMENT_ACTION)(document_opened)

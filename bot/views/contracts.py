@@ -2,8 +2,11 @@
 the messages the outbox delivers, with the buttons of the next step. User text only ever goes
 into plain_text; the document link only into a link button (checked to be http(s))."""
 
+from __future__ import annotations
+
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -19,44 +22,61 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import day, moment, money, number, t
+from bot.i18n import day, moment, money, t
 from bot.views.blocks import clip, context, escape, header, message, mrkdwn_section, plain_section
 from bot.views.customer_select import customer_select_element, selected_customer_id
 from bot.views.forms import (
     FIELD,
     TITLE_LIMIT,
-    errors_by_field,
     field_value,
     iso_day,
     modal,
     selected_value,
     short_list,
 )
-from commands.contract_text import KINDS, MAX_NOTE, MAX_TITLE
 from commands.contracts import (
-    FORM_FIELDS,
     ContractCard,
     ContractDraft,
     ContractMoved,
     ContractPage,
-    ContractProblems,
     ContractView,
     read_value,
 )
+from commands.contracts.text import KINDS, MAX_NOTE, MAX_TITLE
 from commands.customers import CustomerRef
 from commands.errors import DomainError, InvalidInput
 from commands.people import Reader
+from storage.statuses import ContractStatus
+
+if TYPE_CHECKING:  # the renderer table imports this module
+    from bot.views.notifications import Rendered
 
 FORM = "contract_form"
 REJECT_FORM = "contract_reject_form"
 DONE_VIEW = "contract_done"
-STEP_BUTTONS = ("sign", "submit", "edit", "review", "approve", "reject", "archive", "reopen")
-ACTIONS = {step: f"contract_{step}" for step in STEP_BUTTONS}
+SIGN = "contract_sign"
+SUBMIT = "contract_submit"
+EDIT = "contract_edit"
+REVIEW = "contract_review"
+APPROVE = "contract_approve"
+REJECT = "contract_reject"
+ARCHIVE = "contract_archive"
+REOPEN = "contract_reopen"
 DOCUMENT_ACTION = "contract_document"
+# The button of each step a card or a message offers.
+STEP_ACTIONS = {
+    "sign": SIGN,
+    "submit": SUBMIT,
+    "edit": EDIT,
+    "review": REVIEW,
+    "approve": APPROVE,
+    "reject": REJECT,
+    "archive": ARCHIVE,
+    "reopen": REOPEN,
+}
 BUTTON_STYLES = {"approve": "primary", "review": "primary", "sign": "primary", "reject": "danger"}
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF")
 HISTORY_SHOWN = 8
-Rendered = tuple[str, list[dict]]
 
 
 def contract_help(locale: str) -> dict:
@@ -178,10 +198,6 @@ def read_form(values: dict) -> tuple[ContractDraft, dict[str, DomainError]]:
     return draft, unreadable
 
 
-def form_errors(problems: dict[str, DomainError], reader: Reader) -> dict[str, str]:
-    return errors_by_field(problems, FORM_FIELDS, "title", lambda e: error_text(e, reader))
-
-
 def form_contract_id(view: dict) -> int | None:
     """The contract a form is about (kept in its private_metadata)."""
     value = str(view.get("private_metadata") or "")
@@ -299,38 +315,6 @@ def contract_page(page: ContractPage, reader: Reader) -> dict:
     return message(title, blocks)
 
 
-def error_text(error: DomainError, reader: Reader) -> str:
-    """A domain error in words: moments and days in the reader's zone and language, statuses
-    and lists of names in the reader's language. Several problems are listed together."""
-    if isinstance(error, ContractProblems) and len(error.problems) > 1:
-        lines = [t(reader.locale, "contract.problems")]
-        lines += [f"• {error_text(problem, reader)}" for problem in error.problems.values()]
-        return "\n".join(lines)
-    return t(reader.locale, error.key, **localized(error.params, reader))
-
-
-def localized(params: dict, reader: Reader) -> dict:
-    shown = {}
-    for name, value in params.items():
-        if isinstance(value, datetime):
-            value = moment(value, reader.locale, reader.timezone)
-        elif isinstance(value, date):
-            value = day(value, reader.locale)
-        elif isinstance(value, tuple | list):
-            value = short_list(value, reader.locale) if value else "—"
-        elif name == "state":
-            value = status_label(str(value), reader.locale)
-        elif name == "threshold":
-            value = number(value, reader.locale)
-        shown[name] = value
-    return shown
-
-
-def error_reply(error: DomainError, reader: Reader) -> dict:
-    text = error_text(error, reader)
-    return message(text, [plain_section(text)])
-
-
 def _list_line(card: ContractCard, locale: str) -> str:
     params = card.params()
     return t(
@@ -437,7 +421,7 @@ def _card_blocks(params: dict, reader: Reader, actions=()) -> list[Block]:
     """The contract, its history, then the buttons of the next step and the document link."""
     locale = reader.locale
     blocks: list[Block] = [plain_section("\n".join(_detail_lines(params, locale)))]
-    if params.get("reject_reason") and params["status"] == "rejected":
+    if params.get("reject_reason") and params["status"] == ContractStatus.rejected:
         blocks.append(
             plain_section(t(locale, "contract.line.reason", reason=params["reject_reason"]))
         )
@@ -510,7 +494,7 @@ def _last_entry(params: dict, reader: Reader) -> dict:
 def _button(contract_id: int, action: str, locale: str) -> ButtonElement:
     return ButtonElement(
         text=t(locale, f"contract.button.{action}"),
-        action_id=ACTIONS[action],
+        action_id=STEP_ACTIONS[action],
         value=str(contract_id),
         style=BUTTON_STYLES.get(action),
     )

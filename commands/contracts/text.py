@@ -124,6 +124,11 @@ def parse_contract_command(text: str) -> ContractRequest:
         return OpenForm()
     if verb == "list":
         return _parse_list(rest)
+    return _parse_about_one(verb, head, rest)
+
+
+def _parse_about_one(verb: str, head: str, rest: str) -> ContractRequest:
+    """show, edit or a step: the contract's number, then a note or reason for a step."""
     number, _, note = rest.partition(" ")
     if not number:
         raise InvalidInput("contract.error.needs_id", verb=head[:30])
