@@ -17,8 +17,8 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, select
 
 from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
-from commands.order_text import MAX_NOTE
 from commands.orders import order_status, today_for
+from commands.orders.text import MAX_NOTE
 from commands.people import Actor
 from commands.records import audit, notify
 from storage.models import (

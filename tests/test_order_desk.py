@@ -426,3 +426,31 @@ def test_the_card_reads_an_order_s_last_change_through_its_history_index(south, 
             plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {sql}"))
     assert "ix_order_status_change_order_id_id" in plan
     assert "Scan Backward using order_status_change_pkey" not in plan
+
+
+def test_resume_typed_in_english_or_chinese_returns_an_order_to_the_step_it_was_held_at(south, db):
+    south.command("/order", "update SO-2026-1104 on_hold waiting for parts", DESK_SOUTH)
+    reply = south.command("/order", "更新 SO-2026-1104 恢复 物料已到", DESK_SOUTH)
+    assert "订单 SO-2026-1104（广州明达贸易有限公司）已从异常/暂停改为生产/采购中" in reply.text()
+    assert order(db, "SO-2026-1104").status == "in_production"
+    south.command("/order", "update SO-2026-1104 on_hold waiting again", DESK_SOUTH)
+    south.command("/order", "update SO-2026-1104 Resume parts arrived", DESK_SOUTH)
+    assert order(db, "SO-2026-1104").status == "in_production"
+    with db.session() as session:
+        notes = session.exec(
+            select(OrderStatusChange.to_status, OrderStatusChange.note)
+            .join(SalesOrder, OrderStatusChange.order_id == SalesOrder.id)
+            .where(SalesOrder.number == "SO-2026-1104", OrderStatusChange.from_status == "on_hold")
+            .order_by(OrderStatusChange.id)
+        ).all()
+    assert [tuple(row) for row in notes] == [
+        ("in_production", "物料已到"),
+        ("in_production", "parts arrived"),
+    ]
+
+
+def test_resume_of_an_order_not_on_hold_says_so_and_changes_nothing(south, db):
+    text = south.command("/order", "update SO-2026-1104 resume", DESK_SOUTH).text()
+    assert "订单 SO-2026-1104 当前为生产/采购中，并未暂停，无需恢复。没有做任何更改。" in text
+    assert order(db, "SO-2026-1104").status == "in_production"
+    assert status_changes_audited(db) == count(db, Notification) == 0

@@ -9,7 +9,6 @@ from slack_sdk import WebClient
 from bot.listeners.replies import FormToOpen, ack_command, answer, answer_click, answer_submission
 from bot.views import order_changes as views
 from bot.views.order_changes import ACCEPT, DECIDE_FORM, DECLINE, REQUEST_FORM
-from commands import order_text
 from commands.errors import DomainError, InvalidInput
 from commands.order_changes import (
     FORM_FIELDS,
@@ -22,6 +21,7 @@ from commands.order_changes import (
     order_for_change,
     request_change,
 )
+from commands.orders import text as order_text
 from commands.people import Actor
 from storage.db import Database
 from storage.models import utcnow

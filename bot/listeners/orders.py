@@ -9,8 +9,8 @@ from slack_sdk import WebClient
 from bot.listeners import order_changes
 from bot.listeners.replies import ack_command, answer
 from bot.views import orders as views
-from commands import order_text
 from commands.orders import list_orders, order_status, update_order_status
+from commands.orders import text as order_text
 from commands.people import Actor
 from storage.db import Database
 

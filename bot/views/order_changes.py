@@ -48,7 +48,7 @@ from commands.order_changes import (
     ChangeRequested,
     OrderBrief,
 )
-from commands.order_text import MAX_NOTE
+from commands.orders.text import MAX_NOTE
 from commands.people import Reader
 
 REQUEST_FORM = "order_change_form"

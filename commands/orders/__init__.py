@@ -3,6 +3,7 @@
 - reading.py: an order's card, lists of orders, who sees which;
 - updates.py: a status change, audited, its rep told;
 - lifecycle.py: which step may follow which, and when an order is late;
+- text.py: the one-line grammar of `/order`.
 """
 
 from commands.orders.reading import (

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from commands.command_words import split_verb
 from commands.errors import InvalidInput
+from commands.orders.lifecycle import RESUME
 from storage.vocabulary import order_number, order_status
 
 MAX_TEXT = 3000
@@ -28,6 +29,8 @@ SUBCOMMANDS = {
 }
 CHANGE_DECISIONS = {"accept": True, "接受": True, "同意": True, "decline": False, "拒绝": False}
 CHANGE_LISTS = ("list", "ls", "列表")
+# Not a status (so not in the CSV's vocabulary): back to the step an order on hold was held at.
+RESUME_WORDS = {"resume": RESUME, "恢复": RESUME}
 SCOPES = {"mine": "mine", "我的": "mine", "late": "late", "逾期": "late", "延期": "late"}
 
 
@@ -50,7 +53,7 @@ class ListOrders:
 @dataclass(frozen=True)
 class UpdateStatus:
     number: str
-    status: str
+    status: str  # an OrderStatus, or RESUME
     note: str | None
 
 
@@ -135,7 +138,12 @@ def _parse_update(rest: str) -> UpdateStatus:
     note = words[2].strip() if len(words) == 3 else None
     if note and len(note) > MAX_NOTE:
         raise InvalidInput("order.error.note_too_long", limit=MAX_NOTE)
-    return UpdateStatus(parse_number(words[0]), parse_status(words[1]), note)
+    return UpdateStatus(parse_number(words[0]), _new_status(words[1]), note)
+
+
+def _new_status(word: str) -> str:
+    """A status, or `resume`: back to the step the order was held at."""
+    return RESUME_WORDS.get(word.lower()) or parse_status(word)
 
 
 def _parse_change(rest: str) -> ChangeRequest:
