@@ -13,8 +13,9 @@ decision, a stale button or a replay changes nothing and says who decided when.
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
 from commands.orders import order_status, today_for
@@ -29,15 +30,18 @@ from storage.models import (
     OrderChangeRequest,
     SalesOrder,
     as_utc,
+    stored_id,
     utcnow,
 )
+from storage.statuses import ChangeRequestStatus, OrderStatus, Role
 
 KINDS = ("quantity", "specification", "delivery_date", "other")
-CLOSED = ("paid", "cancelled")
-SHIPPED = ("shipped", "delivered", "invoiced", "paid")
+CLOSED = (OrderStatus.paid, OrderStatus.cancelled)
+SHIPPED = (OrderStatus.shipped, OrderStatus.delivered, OrderStatus.invoiced, OrderStatus.paid)
 MAX_DESCRIPTION = 1000
 MAX_ASKED_BY = 200
 LIST_LIMIT = 15
+Row = TypeVar("Row", SalesOrder, Customer, Member)
 FORM_FIELDS = ("kind", "description", "reason", "asked_by", "new_ship_on")
 
 
@@ -164,15 +168,23 @@ def check_draft(actor: Actor, draft: ChangeDraft, now: datetime | None = None) -
         problems["asked_by"] = InvalidInput("order_change.error.no_asked_by")
     elif len(asked_by) > MAX_ASKED_BY:
         problems["asked_by"] = InvalidInput("order_change.error.too_long", limit=MAX_ASKED_BY)
-    new_date = draft.new_promised_ship_on
-    if draft.kind == "delivery_date" and new_date is None:
-        problems["new_ship_on"] = InvalidInput("order_change.error.no_new_date")
-    elif new_date and draft.kind in KINDS and draft.kind != "delivery_date":
-        problems["new_ship_on"] = InvalidInput("order_change.error.date_without_kind")
-    elif new_date and new_date < today_for(actor, now):
-        problems["new_ship_on"] = InvalidInput("order_change.error.date_past", day=new_date)
+    date_problem = _new_date_problem(actor, draft, now)
+    if date_problem:
+        problems["new_ship_on"] = date_problem
     if problems:
         raise ChangeProblems(problems)
+
+
+def _new_date_problem(actor: Actor, draft: ChangeDraft, now: datetime | None) -> DomainError | None:
+    """A delivery-date change needs a new date, in the future; other kinds take none."""
+    new_date = draft.new_promised_ship_on
+    if draft.kind == "delivery_date" and new_date is None:
+        return InvalidInput("order_change.error.no_new_date")
+    if new_date and draft.kind in KINDS and draft.kind != "delivery_date":
+        return InvalidInput("order_change.error.date_without_kind")
+    if new_date and new_date < today_for(actor, now):
+        return InvalidInput("order_change.error.date_past", day=new_date)
+    return None
 
 
 def request_change(
@@ -187,8 +199,9 @@ def request_change(
     if new_date is not None:
         _check_new_date(order, new_date)
     _refuse_duplicate(session, order, draft)
+    assert draft.kind is not None  # check_draft refuses a draft without one
     change = OrderChangeRequest(
-        order_id=order.id,
+        order_id=stored_id(order),
         kind=draft.kind,
         description=draft.description.strip(),
         reason=(draft.reason or "").strip() or None,
@@ -214,7 +227,7 @@ def request_change(
     for member in desk:
         notify(
             session,
-            key=_key(change.id, "ask", member.slack_user_id),
+            key=_key(stored_id(change), "ask", member.slack_user_id),
             channel=member.slack_user_id,
             kind="order_change_request",
             buttons=["accept", "decline"],
@@ -239,7 +252,7 @@ def _refuse_duplicate(session: Session, order: SalesOrder, draft: ChangeDraft) -
     same = session.exec(
         select(OrderChangeRequest.id).where(
             OrderChangeRequest.order_id == order.id,
-            OrderChangeRequest.status == "pending",
+            OrderChangeRequest.status == ChangeRequestStatus.pending,
             OrderChangeRequest.kind == draft.kind,
             OrderChangeRequest.description == draft.description.strip(),
         )
@@ -286,7 +299,7 @@ def decide_change(
                 "order_change.error.order_moved_on", number=order.number, state=order.status
             )
         _move_ship_date(session, actor, loaded, _utc(now))
-    change.status = "accepted" if accept else "declined"
+    change.status = ChangeRequestStatus.accepted if accept else ChangeRequestStatus.declined
     change.decided_by_id = actor.member_id
     change.decided_at = _utc(now)
     change.decision_note = note
@@ -297,17 +310,17 @@ def decide_change(
         "order_change",
         str(change.id),
         "accept" if accept else "decline",
-        {"status": "pending"},
+        {"status": ChangeRequestStatus.pending},
         {"status": change.status, **({"note": note} if note else {})},
     )
     session.flush()
     loaded = _load_row(session, change)
     card = _card(session, loaded)
     params = card.params()
-    for key, channel in _sent(session, change.id):
+    for key, channel in _sent(session, stored_id(change)):
         notify(
             session,
-            key=_key(change.id, change.status, channel),
+            key=_key(stored_id(change), change.status, channel),
             channel=channel,
             kind="order_change_decided",
             updates_key=key,
@@ -317,7 +330,7 @@ def decide_change(
     for member in told:
         notify(
             session,
-            key=_key(change.id, "outcome", member.slack_user_id),
+            key=_key(stored_id(change), "outcome", member.slack_user_id),
             channel=member.slack_user_id,
             kind="order_change_outcome",
             **params,
@@ -357,7 +370,7 @@ def _check_decider(actor: Actor, loaded: _Loaded) -> None:
 
 def _check_pending(loaded: _Loaded) -> None:
     change = loaded.change
-    if change.status == "pending":
+    if change.status == ChangeRequestStatus.pending:
         return
     raise InvalidInput(
         f"order_change.error.already_{change.status}",
@@ -373,15 +386,15 @@ def _desk(session: Session, loaded: _Loaded) -> list[Member]:
     for team_id in dict.fromkeys((loaded.rep.team_id, loaded.owner.team_id)):
         if team_id is None:
             continue
-        for role in ("desk", "manager"):
+        for role in (Role.desk, Role.manager):
             found = session.exec(
                 select(Member)
-                .where(Member.team_id == team_id, Member.role == role, Member.active.is_(True))
+                .where(Member.team_id == team_id, Member.role == role, col(Member.active).is_(True))
                 .order_by(Member.name)
             ).all()
             if found:
                 return list(found)
-    admins = select(Member).where(Member.role == "admin", Member.active.is_(True))
+    admins = select(Member).where(Member.role == Role.admin, col(Member.active).is_(True))
     return list(session.exec(admins.order_by(Member.name)))
 
 
@@ -402,16 +415,16 @@ def list_changes(session: Session, actor: Actor, number: str | None = None) -> C
         order_status(session.connection(), actor, number)  # NotFound when the actor may not see it
         query = (
             select(OrderChangeRequest)
-            .join(SalesOrder, OrderChangeRequest.order_id == SalesOrder.id)
+            .join(SalesOrder, col(OrderChangeRequest.order_id) == col(SalesOrder.id))
             .where(SalesOrder.number == number)
-            .order_by(OrderChangeRequest.id.desc())
+            .order_by(col(OrderChangeRequest.id).desc())
         )
         changes = session.exec(query).all()
     else:
         pending = session.exec(
             select(OrderChangeRequest)
-            .where(OrderChangeRequest.status == "pending")
-            .order_by(OrderChangeRequest.id)
+            .where(OrderChangeRequest.status == ChangeRequestStatus.pending)
+            .order_by(col(OrderChangeRequest.id))
         ).all()
         changes = [c for c in pending if _may_see(session, actor, c)]
     cards = [_card(session, _load_row(session, change)) for change in changes[:LIST_LIMIT]]
@@ -434,7 +447,7 @@ def _load(session: Session, actor: Actor, change_id: int, lock: bool = False) ->
 
 def _may_see(session: Session, actor: Actor, change: OrderChangeRequest) -> bool:
     """Whoever may see the order (the same rule as /order) may see its change requests."""
-    number = session.get(SalesOrder, change.order_id).number
+    number = _pointed_to(session, SalesOrder, change.order_id).number
     try:
         order_status(session.connection(), actor, number)
     except NotFound:
@@ -443,17 +456,25 @@ def _may_see(session: Session, actor: Actor, change: OrderChangeRequest) -> bool
 
 
 def _load_row(session: Session, change: OrderChangeRequest) -> _Loaded:
-    order = session.get(SalesOrder, change.order_id)
-    customer = session.get(Customer, order.customer_id)
+    order = _pointed_to(session, SalesOrder, change.order_id)
+    customer = _pointed_to(session, Customer, order.customer_id)
     return _Loaded(
         change,
         order,
         customer,
-        session.get(Member, order.rep_id),
-        session.get(Member, customer.owner_id),
-        session.get(Member, change.requested_by_id),
+        _pointed_to(session, Member, order.rep_id),
+        _pointed_to(session, Member, customer.owner_id),
+        _pointed_to(session, Member, change.requested_by_id),
         session.get(Member, change.decided_by_id) if change.decided_by_id else None,
     )
+
+
+def _pointed_to(session: Session, model: type[Row], key: int) -> Row:
+    """The row a foreign key names: it is there, the database sees to that."""
+    row = session.get(model, key)
+    if row is None:
+        raise LookupError(f"{model.__name__} {key} is missing")
+    return row
 
 
 def _card(session: Session, loaded: _Loaded) -> ChangeCard:
@@ -461,7 +482,7 @@ def _card(session: Session, loaded: _Loaded) -> ChangeCard:
     decider = loaded.decider
     old_date = _old_ship_date(session, loaded)
     return ChangeCard(
-        id=change.id,
+        id=stored_id(change),
         order_number=loaded.order.number,
         customer_name=loaded.customer.name,
         kind=change.kind,
@@ -481,7 +502,10 @@ def _card(session: Session, loaded: _Loaded) -> ChangeCard:
 
 def _old_ship_date(session: Session, loaded: _Loaded) -> date | None:
     """The promised date the change would replace (or replaced, once accepted)."""
-    if loaded.change.status != "accepted" or loaded.change.new_promised_ship_on is None:
+    if (
+        loaded.change.status != ChangeRequestStatus.accepted
+        or loaded.change.new_promised_ship_on is None
+    ):
         return loaded.order.promised_ship_on
     moves = session.exec(
         select(AuditEntry.before, AuditEntry.after).where(
@@ -501,8 +525,8 @@ def _sent(session: Session, change_id: int) -> list[tuple[str, str]]:
     """The (key, channel) of each message that asked the desk to decide."""
     rows = session.exec(
         select(Notification.key, Notification.channel)
-        .where(Notification.key.like(_key(change_id, "ask", "%")))
-        .order_by(Notification.id)
+        .where(col(Notification.key).like(_key(change_id, "ask", "%")))
+        .order_by(col(Notification.id))
     ).all()
     return [(key, channel) for key, channel in rows]
 

@@ -429,6 +429,7 @@ def test_the_card_reads_an_order_s_last_change_through_its_history_index(south, 
 
 
 def test_resume_typed_in_english_or_chinese_returns_an_order_to_the_step_it_was_held_at(south, db):
+    assert "/order update 1234 resume" in south.command("/order", "help", "UREP00009").text()
     south.command("/order", "update SO-2026-1104 on_hold waiting for parts", DESK_SOUTH)
     reply = south.command("/order", "更新 SO-2026-1104 恢复 物料已到", DESK_SOUTH)
     assert "订单 SO-2026-1104（广州明达贸易有限公司）已从异常/暂停改为生产/采购中" in reply.text()
