@@ -4,9 +4,11 @@ another member, each record audited, the new owner told."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import false, true
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from commands.errors import Forbidden, InvalidInput
 from commands.people import Actor
@@ -21,11 +23,18 @@ from storage.models import (
     Team,
     Visit,
 )
+from storage.statuses import (
+    ContractStatus,
+    MeetingStatus,
+    OrderStatus,
+    Role,
+    SampleStatus,
+)
 
-CLOSED_ORDERS = ("paid", "cancelled")
-CLOSED_SAMPLES = ("rejected", "feedback")
-CLOSED_CONTRACTS = ("archived", "rejected")
-OPEN_MEETINGS = ("draft", "scheduled")
+CLOSED_ORDERS = (OrderStatus.paid, OrderStatus.cancelled)
+CLOSED_SAMPLES = (SampleStatus.rejected, SampleStatus.feedback)
+CLOSED_CONTRACTS = (ContractStatus.archived, ContractStatus.rejected)
+OPEN_MEETINGS = (MeetingStatus.draft, MeetingStatus.scheduled)
 SHOWN_PER_KIND = 10
 
 
@@ -102,9 +111,9 @@ def _check_may_deactivate(actor: Actor | None, member: Member, to: Member) -> No
         raise InvalidInput("people.error.not_yourself")
     if actor is None or actor.is_admin:
         return
-    if actor.role != "manager":
+    if actor.role != Role.manager:
         raise Forbidden("people.error.admins_and_managers")
-    if member.role not in ("rep", "desk") or member.team_id != actor.team_id:
+    if member.role not in (Role.rep, Role.desk) or member.team_id != actor.team_id:
         raise Forbidden("people.error.own_team_only", name=member.name)
     if to.team_id != actor.team_id:
         raise Forbidden("people.error.own_team_only", name=to.name)
@@ -122,7 +131,7 @@ class _Owned:
     model: type
     owner: str
     entity: str
-    label: Callable[[object], str]
+    label: Callable[[Any], str]
     still_open: Callable[[datetime], list]
     order_by: tuple
 
@@ -136,7 +145,7 @@ _OWNED = {
         "rep_id",
         "order",
         lambda o: o.number,
-        lambda now: [SalesOrder.status.not_in(CLOSED_ORDERS)],
+        lambda now: [col(SalesOrder.status).not_in(CLOSED_ORDERS)],
         (SalesOrder.number,),
     ),
     "samples": _Owned(
@@ -144,7 +153,7 @@ _OWNED = {
         "rep_id",
         "sample",
         lambda s: f"#{s.id}",
-        lambda now: [SampleRequest.status.not_in(CLOSED_SAMPLES)],
+        lambda now: [col(SampleRequest.status).not_in(CLOSED_SAMPLES)],
         (SampleRequest.id,),
     ),
     "contracts": _Owned(
@@ -152,7 +161,7 @@ _OWNED = {
         "owner_id",
         "contract",
         lambda c: f"#{c.id}",
-        lambda now: [Contract.status.not_in(CLOSED_CONTRACTS)],
+        lambda now: [col(Contract.status).not_in(CLOSED_CONTRACTS)],
         (Contract.id,),
     ),
     # A visit's pending next step is its follow-up, reminded to the visit's rep: the visit
@@ -162,7 +171,7 @@ _OWNED = {
         "rep_id",
         "visit",
         lambda v: f"#{v.id}",
-        lambda now: [Visit.next_step_due.is_not(None), Visit.follow_up_done == false()],
+        lambda now: [col(Visit.next_step_due).is_not(None), Visit.follow_up_done == false()],
         (Visit.next_step_due, Visit.id),
     ),
     "meetings": _Owned(
@@ -170,15 +179,17 @@ _OWNED = {
         "organiser_id",
         "meeting",
         lambda m: f"#{m.id}",
-        lambda now: [Meeting.status.in_(OPEN_MEETINGS), Meeting.ends_at > now],
+        lambda now: [col(Meeting.status).in_(OPEN_MEETINGS), Meeting.ends_at > now],
         (Meeting.starts_at,),
     ),
 }
 
 
-def _open_records(owned: _Owned, member: Member, now: datetime):
+def _open_records(owned: _Owned, member: Member, now: datetime) -> SelectOfScalar[Any]:
     owner = getattr(owned.model, owned.owner)
-    query = select(owned.model).where(owner == member.id, *owned.still_open(now))
+    query: SelectOfScalar[Any] = select(owned.model).where(
+        owner == member.id, *owned.still_open(now)
+    )
     return query.order_by(*owned.order_by)
 
 
@@ -313,7 +324,7 @@ def _to_tell(session: Session, member: Member, admins: frozenset[str]) -> list[s
     team = session.get(Team, member.team_id) if member.team_id else None
     manager = member.manager_slack_id or (team.manager_slack_id if team else None)
     by_role = session.exec(
-        select(Member.slack_user_id).where(Member.role == "admin", Member.active == true())
+        select(Member.slack_user_id).where(Member.role == Role.admin, Member.active == true())
     ).all()
     people = dict.fromkeys([*sorted(admins), *by_role, *([manager] if manager else [])])
     people.pop(member.slack_user_id, None)

@@ -62,18 +62,17 @@ def member_named(session: Session, written: str, active_only: bool = False) -> s
     slack_id = slack_id_of(written)
     if slack_id:
         return slack_id
-    name = written.removeprefix("@").strip()
     query = select(Member.slack_user_id, Member.name)
     if active_only:
         query = query.where(Member.active == true())
-    members = session.exec(query).all()
-    wanted = fold(name)
-    found = [m for m in members if fold(m.name) == wanted] or [
-        m for m in members if wanted in fold(m.name).split()
+    members = session.exec(query).all()  # (Slack user id, name)
+    wanted = fold(written.removeprefix("@").strip())
+    found = [(user, name) for user, name in members if fold(name) == wanted] or [
+        (user, name) for user, name in members if wanted in fold(name).split()
     ]
     if not found:
         raise InvalidInput("people.error.unknown_person", name=written[:60])
     if len(found) > 1:
-        names = ", ".join(f"{m.name} ({m.slack_user_id})" for m in found[:5])
+        names = ", ".join(f"{name} ({user})" for user, name in found[:5])
         raise InvalidInput("people.error.ambiguous_person", name=written[:60], names=names)
-    return found[0].slack_user_id
+    return found[0][0]

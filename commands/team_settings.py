@@ -5,6 +5,7 @@ Every threshold is a setting with a sensible default (DOMAIN.md): nothing is har
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +15,7 @@ from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.people import Actor
 from commands.records import audit
 from storage.models import Member, Team
+from storage.statuses import Role
 from storage.vocabulary import language
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -81,7 +83,7 @@ _MENTION = re.compile(r"^<@([^|>]+)(?:\|([^>]*))?>$")
 _SETTING = re.compile(r"^[A-Za-z_]+=")
 # Straight quotes, and the curly ones Slack's autocorrect makes of them.
 QUOTES = "\"'“”‘’„‟«»「」『』"
-_ROLES = ("desk", "manager", "admin")
+_ROLES = (Role.desk, Role.manager, Role.admin)
 SETTING_NAMES = tuple(field.name for field in fields(TeamSettings))
 
 
@@ -101,30 +103,43 @@ def validate_setting(name: str, value: str) -> object:
     if name not in SETTING_NAMES:
         raise InvalidInput("settings.error.unknown", name=name[:60], names=", ".join(SETTING_NAMES))
     if name in NUMBER_LIMITS:
-        low, high = NUMBER_LIMITS[name]
-        if not value.isdigit() or not low <= int(value) <= high:
-            raise InvalidInput("settings.error.number", name=name, low=low, high=high)
-        return int(value)
-    if name in ("digest_time", "weekly_report_time"):
-        match = _CLOCK.match(value)
-        if match is None:
-            raise InvalidInput("settings.error.clock", name=name, value=value[:60])
-        return f"{int(match.group(1)):02d}:{match.group(2)}"
-    if name == "weekly_report_day":
-        if value.lower()[:3] not in WEEKDAYS:
-            raise InvalidInput("settings.error.weekday", value=value[:60])
-        return value.lower()[:3]
-    if name == "aging_buckets":
-        return _aging_buckets(value)
-    if name == "legal_reviewers":
-        return _id_list(value)
-    if name == "contract_approver_roles":
-        return _role_list(value)
-    if name == "locale":
-        spoken = language(value)
-        if spoken is None:
-            raise InvalidInput("settings.error.locale", value=value[:60])
-        return spoken
+        return _number(name, value)
+    if name in CLOCK_SETTINGS:
+        return _clock(name, value)
+    return _VALUE_READERS.get(name, _timezone)(value)
+
+
+CLOCK_SETTINGS = ("digest_time", "weekly_report_time")
+
+
+def _number(name: str, value: str) -> int:
+    low, high = NUMBER_LIMITS[name]
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise InvalidInput("settings.error.number", name=name, low=low, high=high)
+    return int(value)
+
+
+def _clock(name: str, value: str) -> str:
+    match = _CLOCK.match(value)
+    if match is None:
+        raise InvalidInput("settings.error.clock", name=name, value=value[:60])
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _weekday(value: str) -> str:
+    if value.lower()[:3] not in WEEKDAYS:
+        raise InvalidInput("settings.error.weekday", value=value[:60])
+    return value.lower()[:3]
+
+
+def _locale(value: str) -> str:
+    spoken = language(value)
+    if spoken is None:
+        raise InvalidInput("settings.error.locale", value=value[:60])
+    return spoken
+
+
+def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -182,6 +197,16 @@ def _role_list(value: str) -> str:
     return ",".join(roles)
 
 
+# How each setting that is neither a number nor a time of day is read (any other: a zone).
+_VALUE_READERS: dict[str, Callable[[str], str]] = {
+    "weekly_report_day": _weekday,
+    "aging_buckets": _aging_buckets,
+    "legal_reviewers": _id_list,
+    "contract_approver_roles": _role_list,
+    "locale": _locale,
+}
+
+
 def change_team_settings(
     session: Session, actor: Actor | None, team_name: str, changes: dict[str, str]
 ) -> TeamSettings:
@@ -203,9 +228,9 @@ def _apply(
         _check_members(session, changes["legal_reviewers"])
     before = asdict(settings_of(team))
     if "timezone" in typed:
-        team.timezone = typed.pop("timezone")
+        team.timezone = str(typed.pop("timezone"))
     if "digest_time" in typed:
-        team.digest_time = typed.pop("digest_time")
+        team.digest_time = str(typed.pop("digest_time"))
     team.settings = {**(team.settings or {}), **typed}
     after = asdict(settings_of(team))
     changed = {k: after[k] for k in after if after[k] != before[k]}
