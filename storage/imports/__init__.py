@@ -4,6 +4,7 @@ bad rows rejected with their line and reason, one transaction per file."""
 from pathlib import Path
 
 from storage.db import Database
+from storage.imports.bulk import roomy_cache
 from storage.imports.csvfile import read_table
 from storage.imports.customers import CustomerImporter
 from storage.imports.invoices import InvoiceImporter
@@ -53,5 +54,5 @@ def import_csv(
     importer.progress = progress or Silent()
     importer.progress.stage("read", None)
     table = read_table(Path(path), importer.required, importer.optional)
-    with db.session() as session:
+    with db.session() as session, roomy_cache(session):
         return importer.run(session, table)

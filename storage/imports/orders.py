@@ -26,6 +26,7 @@ class OrderImporter(Importer):
     key = "number"
     required = ("number", "customer_code", "status", "amount")
     optional = ("currency", *DATES, "rep_slack_id", "note")
+    also_written = (OrderStatusChange,)
 
     def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
         self.member_ids = dict(session.exec(select(Member.slack_user_id, Member.id)).all())

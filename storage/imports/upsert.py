@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from sqlmodel import Session, SQLModel
 
-from storage.imports.bulk import insert_rows, last_id, new_ids, update_rows
+from storage.imports.bulk import analyze, insert_rows, last_id, new_ids, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
 from storage.imports.fields import Reader
 from storage.imports.progress import STEP, Progress, Silent
@@ -65,6 +65,7 @@ class Importer:
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
     may_be_blank: tuple[str, ...] = ()  # required columns whose cell may be empty
+    also_written: tuple[type[SQLModel], ...] = ()  # other tables `write` fills
 
     def __init__(self, default_timezone: str = "UTC"):
         self.default_timezone = default_timezone  # the organisation's, where a team has none
@@ -109,6 +110,8 @@ class Importer:
         now = utcnow()
         self.write(session, plan, now)
         insert_rows(session, AuditEntry, audit_rows(self.entity, plan, now))
+        if plan.creates or plan.updates:
+            analyze(session, self.model, AuditEntry, *self.also_written)
         return plan.report()
 
     def plan(self, table: CsvTable, stored: dict[str, Stored]) -> Plan:
