@@ -2,22 +2,27 @@
 
     PYTHONPATH=. python bench/bench_import.py [--orders N] [--runs 3]
 
-Runs on a SQLite file, and on PostgreSQL too when SALESDESK_BENCH_POSTGRES_URL names a server
-(for example postgresql+psycopg://postgres@127.0.0.1:5432/postgres): each run makes a fresh
-database there and drops it afterwards. The re-import must change nothing.
+Each run is a process of its own: the peak memory shown is that process's resident peak (median
+over the runs). Runs on a SQLite file, and on PostgreSQL too when SALESDESK_BENCH_POSTGRES_URL
+names a server (for example postgresql+psycopg://postgres@127.0.0.1:5432/postgres): each run
+makes a fresh database there and drops it afterwards. The re-import must change nothing.
 """
 
 import argparse
 import csv
+import multiprocessing
 import os
 import random
+import resource
 import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -129,6 +134,23 @@ def postgres_database(server_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def isolated_run(
+    fresh_database: Callable[[], AbstractContextManager[str]], files: dict[str, Path], orders: int
+) -> tuple[float, float, float]:
+    """`one_run` in a process of its own, so that its peak memory is its own: seconds for the
+    first import and the re-import, and the peak resident memory in MiB."""
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=fork) as pool:
+        return pool.submit(_run_and_measure, fresh_database, files, orders).result()
+
+
+def _run_and_measure(fresh_database, files: dict[str, Path], orders: int):
+    with fresh_database() as url:
+        first, again = one_run(url, files, orders)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    return first, again, peak_kib / 1024
+
+
 def one_run(url: str, files: dict[str, Path], orders: int) -> tuple[float, float]:
     """Seconds for the first import of the orders and for their re-import."""
     db = Database(url)
@@ -159,26 +181,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="salesdesk-bench-") as temp:
         folder = Path(temp)
         files = write_files(folder, args.orders)
-        targets = {"sqlite": lambda: sqlite_database(folder)}
+        targets = {"sqlite": partial(sqlite_database, folder)}
         if os.environ.get(POSTGRES_ENV):
-            targets["postgresql"] = lambda: postgres_database(os.environ[POSTGRES_ENV])
+            targets["postgresql"] = partial(postgres_database, os.environ[POSTGRES_ENV])
         results = {}
         for name, fresh_database in targets.items():
             times = []
             for _ in range(args.runs):
-                with fresh_database() as url:
-                    times.append(one_run(url, files, args.orders))
+                times.append(isolated_run(fresh_database, files, args.orders))
             results[name] = [statistics.median(column) for column in zip(*times, strict=True)]
     _print_table(results, args.orders, args.runs)
 
 
 def _print_table(results: dict[str, list[float]], orders: int, runs: int) -> None:
     print(f"salesdesk import orders: {orders:,} rows, median of {runs} runs")
-    print(f"{'database':<12}{'first import':>14}{'rows/s':>10}{'re-import':>12}{'rows/s':>10}")
-    for name, (first, again) in results.items():
+    print(
+        f"{'database':<12}{'first import':>14}{'rows/s':>10}{'re-import':>12}{'rows/s':>10}"
+        f"{'peak memory':>14}"
+    )
+    for name, (first, again, peak) in results.items():
         print(
             f"{name:<12}{first:>13.2f}s{orders / first:>10,.0f}"
-            f"{again:>11.2f}s{orders / again:>10,.0f}"
+            f"{again:>11.2f}s{orders / again:>10,.0f}{peak:>10,.0f} MiB"
         )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{os.cpu_count()} CPUs, load average {load} (other work slows every number above)")
