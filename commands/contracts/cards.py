@@ -153,7 +153,7 @@ def card_of(
     owner: Member,
     loaded: Loaded | None,
     history: tuple[Entry, ...] = (),
-    waiting_on_: str | None = None,
+    awaited: str | None = None,
     waiting_for: tuple[str, ...] = (),
 ) -> ContractCard:
     return ContractCard(
@@ -174,7 +174,7 @@ def card_of(
         reject_reason=contract.reject_reason,
         large=loaded.large if loaded else False,
         history=history,
-        waiting_on=waiting_on_,
+        waiting_on=awaited,
         waiting_for=waiting_for,
     )
 
@@ -228,6 +228,12 @@ def reviewed_in_round(session: Session, loaded: Loaded) -> bool:
         .limit(1)
     ).first()
     return actions == "review"
+
+
+def awaiting_review(session: Session, loaded: Loaded) -> bool:
+    """In legal review and not yet reviewed since it was last submitted."""
+    in_review = loaded.contract.status == ContractStatus.legal_review
+    return in_review and not reviewed_in_round(session, loaded)
 
 
 def names_of(members: list[Member]) -> tuple[str, ...]:

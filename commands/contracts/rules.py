@@ -4,11 +4,10 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from commands.contracts.cards import Loaded, names_of, reviewed_in_round
+from commands.contracts.cards import Loaded, awaiting_review, names_of
 from commands.contracts.deciders import approvers_of, reviewers_of
 from commands.errors import Forbidden
 from commands.people import Actor
-from storage.statuses import ContractStatus
 
 
 def check_allowed(session: Session, actor: Actor, loaded: Loaded, step: str) -> None:
@@ -29,9 +28,7 @@ def check_allowed(session: Session, actor: Actor, loaded: Loaded, step: str) -> 
         _check_approver(session, actor, loaded)
     elif step == "reject" and not may_reject(session, actor, loaded):
         deciders = approvers_of(session, loaded)[0]
-        if loaded.contract.status == ContractStatus.legal_review and not reviewed_in_round(
-            session, loaded
-        ):
+        if awaiting_review(session, loaded):
             deciders = reviewers_of(session, loaded)[0] + deciders
         raise Forbidden("contract.error.forbidden.reject", id=contract_id, names=names_of(deciders))
 
@@ -61,10 +58,7 @@ def may_approve(session: Session, actor: Actor, loaded: Loaded) -> bool:
 
 
 def may_reject(session: Session, actor: Actor, loaded: Loaded) -> bool:
-    in_review = loaded.contract.status == ContractStatus.legal_review and not reviewed_in_round(
-        session, loaded
-    )
-    if in_review and may_review(session, actor, loaded):
+    if awaiting_review(session, loaded) and may_review(session, actor, loaded):
         return True
     return may_approve(session, actor, loaded)
 

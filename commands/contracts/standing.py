@@ -7,6 +7,7 @@ from sqlmodel import Session
 from commands.contracts.cards import (
     ContractCard,
     Loaded,
+    awaiting_review,
     card_of,
     history,
     last_step,
@@ -94,21 +95,21 @@ def check_status(session: Session, loaded: Loaded, step: str) -> None:
 
 
 def full_card(session: Session, loaded: Loaded) -> ContractCard:
-    waiting_on_, waiting_for = awaited_step(session, loaded)
+    awaited, waiting_for = awaited_step(session, loaded)
     return card_of(
         loaded.contract,
         loaded.customer,
         loaded.owner,
         loaded,
         history(session, loaded.id),
-        waiting_on_,
+        awaited,
         waiting_for,
     )
 
 
 def awaited_step(session: Session, loaded: Loaded) -> tuple[str | None, tuple[str, ...]]:
     status = loaded.contract.status
-    if status == ContractStatus.legal_review and not reviewed_in_round(session, loaded):
+    if awaiting_review(session, loaded):
         return "review", tuple(m.name for m in reviewers_of(session, loaded)[0])
     if status == ContractStatus.legal_review:
         return "approval", tuple(m.name for m in approvers_of(session, loaded)[0])
