@@ -21,8 +21,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from commands.customer_lookup import CustomerMatches, match_customers
-from commands.customers import find_customer
+from commands.customers import CustomerMatches, find_customer, match_customers
 from commands.errors import DomainError, Forbidden, FormProblems, InvalidInput, NotFound
 from commands.orders import today_for
 from commands.people import Actor

@@ -5,8 +5,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.listeners.replies import answer
 from bot.views import customers as views
-from commands.customer_card import card_for_text, customer_card
-from commands.customer_lookup import CustomerMatches
+from commands.customers import CustomerMatches, card_for_text, customer_card
 from commands.errors import InvalidInput, NotFound
 from commands.people import Actor
 from storage.db import Database

@@ -18,7 +18,7 @@ from bot.listeners.forms import (
 from bot.views import samples as views
 from bot.views.blocks import message, plain_section
 from commands import sample_text
-from commands.customer_lookup import match_customers
+from commands.customers import match_customers
 from commands.errors import InvalidInput
 from commands.people import Actor
 from commands.samples import (

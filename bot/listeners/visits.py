@@ -9,16 +9,19 @@ from slack_sdk import WebClient
 
 from bot.listeners.replies import FormToOpen, ack_command, answer, answer_submission, open_form
 from bot.views import visits as views
-from commands.customer_lookup import match_customers
+from commands.customers import match_customers
 from commands.errors import InvalidInput
 from commands.people import Actor
-from commands.visit_text import ListVisits, OpenForm, ShowHelp, parse_visit_command
 from commands.visits import (
+    ListVisits,
+    OpenForm,
+    ShowHelp,
     VisitLogged,
     VisitProblems,
     check_draft,
     log_quick_visit,
     log_visit,
+    parse_visit_command,
     recent_visits,
 )
 from storage.db import Database

@@ -10,14 +10,14 @@ from bot.views.blocks import clip, context, header, message, mrkdwn_section, pla
 from bot.views.customer_select import customer_label
 from bot.views.orders import status_label
 from bot.views.visits import channel_label, due_day
-from commands.customer_card import (
+from commands.customers import (
     CustomerCard,
+    CustomerMatches,
     Listed,
     OpenOrder,
     PendingSample,
     UpcomingMeeting,
 )
-from commands.customer_lookup import CustomerMatches
 from commands.people import Reader
 from commands.visits import VisitLine
 from storage.statuses import SampleStatus

@@ -21,8 +21,7 @@ from bot.views.blocks import clip, context, escape, header, message, mrkdwn_sect
 from bot.views.customer_select import customer_label, customer_select_element
 from bot.views.customer_select import selected_customer_id as _selected_customer
 from bot.views.forms import FIELD, TITLE_LIMIT, errors_by_field, field_value, modal, short_list
-from commands.customer_lookup import CustomerMatches
-from commands.customers import CustomerRef
+from commands.customers import CustomerMatches, CustomerRef
 from commands.errors import DomainError, InvalidInput
 from commands.people import Reader
 from commands.sample_text import (

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import babel_locale, moment, t
+from bot.i18n import babel_locale, day, moment, t
 from bot.views.blocks import (
     SECTION_LIMIT,
     clip,
@@ -57,6 +57,8 @@ CANCEL_ACTION = "visit_cancel"
 BLOCK_IDS = ("customer", "when", "channel", "summary", "effective", "next_step", "next_step_due")
 FALLBACK_BLOCK = "summary"  # where a problem with no field of its own is shown
 BUTTON_VALUE_LIMIT = 2000
+
+Rendered = tuple[str, list[dict]]  # a notification's fallback text and its blocks
 
 
 def visit_help(locale: str) -> dict:
@@ -300,7 +302,7 @@ def due_day(value: date, locale: str) -> str:
 # -- the rep's notice when someone else logs a visit for them ---------------------------------
 
 
-def render_visit_logged_for_you(params: dict, reader: Reader) -> tuple[str, list[dict]]:
+def render_visit_logged_for_you(params: dict, reader: Reader) -> Rendered:
     locale = reader.locale
     text = t(
         locale,
@@ -315,10 +317,51 @@ def render_visit_logged_for_you(params: dict, reader: Reader) -> tuple[str, list
     if params.get("next_step") and params.get("next_step_due"):
         due = due_day(date.fromisoformat(params["next_step_due"]), locale)
         text += "\n" + t(locale, "notify.visit_next_step", step=params["next_step"], due=due)
-    return clip(escape(text), SECTION_LIMIT), [plain_section(text).to_dict()]
+    return _plain(text)
+
+
+# -- reminders and escalations about visits ---------------------------------------------------
+
+
+def follow_up_due(params: dict, reader: Reader) -> Rendered:
+    text = t(
+        reader.locale, "remind.follow_up", customer=params["customer"], step=params["step"] or ""
+    )
+    return _plain(text)
+
+
+def escalation_cadence(params: dict, reader: Reader) -> Rendered:
+    last = params["last_contact"]
+    since = (
+        day(datetime.fromisoformat(last).date(), reader.locale)
+        if last
+        else t(reader.locale, "escalate.never")
+    )
+    text = t(
+        reader.locale,
+        "escalate.cadence",
+        customer=params["customer"],
+        code=params["code"],
+        tier=params["tier"],
+        days=params["days"],
+        since=since,
+    )
+    return _plain(text)
+
+
+NOTIFICATIONS = {
+    "visit_logged_for_you": render_visit_logged_for_you,
+    "follow_up_due": follow_up_due,
+    "escalation_cadence": escalation_cadence,
+}
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _plain(text: str) -> Rendered:
+    """A notification that is just text (user content included, so never parsed as mrkdwn)."""
+    return clip(escape(text), SECTION_LIMIT), [plain_section(text).to_dict()]
 
 
 def _logged_lines(logged: VisitLogged, reader: Reader) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from sqlmodel import Session, col, select
 
-from commands.customer_lookup import match_customers
+from commands.customers import match_customers
 from commands.errors import DomainError, InvalidInput, NotFound
 from commands.meetings.access import locked
 from commands.meetings.cards import (

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from commands.errors import InvalidInput
 from commands.when import parse_date, parse_when
@@ -186,7 +187,7 @@ def parse_visit_command(text: str, tz: str, now: datetime) -> VisitRequest:
 
 
 def _quick_visit(customer: str, parts: list[str], tz: str, now: datetime) -> QuickVisit:
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}  # field → its reading: a moment, a channel, a flag, a step and day
     summary: list[str] = []
     for part in parts:
         field, value = _read_part(part, tz, now)
@@ -214,7 +215,7 @@ def _quick_visit(customer: str, parts: list[str], tz: str, now: datetime) -> Qui
     )
 
 
-def _read_part(part: str, tz: str, now: datetime) -> tuple[str, object]:
+def _read_part(part: str, tz: str, now: datetime) -> tuple[str, Any]:
     labelled = _labelled(part)
     if labelled:
         field, value = labelled

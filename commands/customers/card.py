@@ -6,14 +6,14 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from commands.customer_lookup import CustomerMatches, match_customers
-from commands.customers import find_customer
+from commands.customers.finding import find_customer
+from commands.customers.lookup import CustomerMatches, match_customers
 from commands.orders.lifecycle import is_late
 from commands.orders import today_for
 from commands.people import Actor
-from commands.visits import VisitLine, visit_line
+from commands.visits.lines import VisitLine, visit_line
 from storage.models import (
     Contact,
     Customer,
@@ -23,11 +23,13 @@ from storage.models import (
     SampleRequest,
     Visit,
     as_utc,
+    stored_id,
     utcnow,
 )
+from storage.statuses import MeetingStatus, OrderStatus, SampleStatus
 
-CLOSED_ORDER_STATUSES = ("paid", "cancelled")
-SETTLED_SAMPLE_STATUSES = ("delivered", "feedback", "rejected")
+CLOSED_ORDER_STATUSES = (OrderStatus.paid, OrderStatus.cancelled)
+SETTLED_SAMPLE_STATUSES = (SampleStatus.delivered, SampleStatus.feedback, SampleStatus.rejected)
 VISIT_LIMIT = 3
 ORDER_LIMIT = 5
 SAMPLE_LIMIT = 5
@@ -47,7 +49,7 @@ class ContactLine:
 @dataclass(frozen=True)
 class OpenOrder:
     number: str
-    status: str
+    status: OrderStatus
     amount: Decimal
     currency: str
     promised_ship_on: date | None
@@ -59,7 +61,7 @@ class OpenOrder:
 class PendingSample:
     product: str
     quantity: Decimal
-    status: str
+    status: SampleStatus
     needed_by: date | None
 
 
@@ -115,9 +117,10 @@ def customer_card(
     """NotFound for a customer `actor` may not see, exactly as for one that does not exist."""
     moment = now or utcnow()
     customer = find_customer(session, actor, customer_id)
-    owner = session.get(Member, customer.owner_id)
+    customer_id = stored_id(customer)
+    owner = session.get_one(Member, customer.owner_id)
     return CustomerCard(
-        id=customer.id,
+        id=customer_id,
         code=customer.code,
         name=customer.name,
         tier=customer.tier,
@@ -125,11 +128,11 @@ def customer_card(
         industry=customer.industry,
         is_prospect=customer.is_prospect,
         owner_name=owner.name,
-        contacts=_contacts(session, customer.id),
+        contacts=_contacts(session, customer_id),
         visits=_visits(session, customer),
-        orders=_open_orders(session, customer.id, today_for(actor, moment)),
-        samples=_pending_samples(session, customer.id),
-        meetings=_upcoming_meetings(session, customer.id, moment.astimezone(UTC)),
+        orders=_open_orders(session, customer_id, today_for(actor, moment)),
+        samples=_pending_samples(session, customer_id),
+        meetings=_upcoming_meetings(session, customer_id, moment.astimezone(UTC)),
     )
 
 
@@ -137,7 +140,7 @@ def _contacts(session: Session, customer_id: int) -> list[ContactLine]:
     rows = session.exec(
         select(Contact)
         .where(Contact.customer_id == customer_id)
-        .order_by(Contact.is_primary.desc(), Contact.name)
+        .order_by(col(Contact.is_primary).desc(), Contact.name)
     ).all()
     return [ContactLine(c.name, c.title, c.phone, c.email) for c in rows]
 
@@ -145,10 +148,12 @@ def _contacts(session: Session, customer_id: int) -> list[ContactLine]:
 def _visits(session: Session, customer: Customer) -> Listed[VisitLine]:
     query = (
         select(Visit, Member)
-        .join(Member, Visit.rep_id == Member.id)
+        .join(Member, col(Visit.rep_id) == Member.id)
         .where(Visit.customer_id == customer.id)
     )
-    rows = session.exec(query.order_by(Visit.at.desc(), Visit.id.desc()).limit(VISIT_LIMIT)).all()
+    rows = session.exec(
+        query.order_by(col(Visit.at).desc(), col(Visit.id).desc()).limit(VISIT_LIMIT)
+    ).all()
     lines = [visit_line(visit, customer, rep) for visit, rep in rows]
     return Listed(lines, _count(session, query))
 
@@ -156,12 +161,12 @@ def _visits(session: Session, customer: Customer) -> Listed[VisitLine]:
 def _open_orders(session: Session, customer_id: int, today: date) -> Listed[OpenOrder]:
     query = select(SalesOrder).where(
         SalesOrder.customer_id == customer_id,
-        SalesOrder.status.not_in(CLOSED_ORDER_STATUSES),
+        col(SalesOrder.status).not_in(CLOSED_ORDER_STATUSES),
     )
     rows = session.exec(
-        query.order_by(SalesOrder.ordered_on.desc().nulls_last(), SalesOrder.id.desc()).limit(
-            ORDER_LIMIT
-        )
+        query.order_by(
+            col(SalesOrder.ordered_on).desc().nulls_last(), col(SalesOrder.id).desc()
+        ).limit(ORDER_LIMIT)
     ).all()
     orders = [
         OpenOrder(
@@ -181,10 +186,12 @@ def _open_orders(session: Session, customer_id: int, today: date) -> Listed[Open
 def _pending_samples(session: Session, customer_id: int) -> Listed[PendingSample]:
     query = select(SampleRequest).where(
         SampleRequest.customer_id == customer_id,
-        SampleRequest.status.not_in(SETTLED_SAMPLE_STATUSES),
+        col(SampleRequest.status).not_in(SETTLED_SAMPLE_STATUSES),
     )
     rows = session.exec(
-        query.order_by(SampleRequest.created_at.desc(), SampleRequest.id.desc()).limit(SAMPLE_LIMIT)
+        query.order_by(col(SampleRequest.created_at).desc(), col(SampleRequest.id).desc()).limit(
+            SAMPLE_LIMIT
+        )
     ).all()
     samples = [PendingSample(s.product, s.quantity, s.status, s.needed_by) for s in rows]
     return Listed(samples, _count(session, query))
@@ -195,10 +202,10 @@ def _upcoming_meetings(
 ) -> Listed[UpcomingMeeting]:
     query = select(Meeting).where(
         Meeting.customer_id == customer_id,
-        Meeting.status == "scheduled",
+        Meeting.status == MeetingStatus.scheduled,
         Meeting.starts_at > now,
     )
-    rows = session.exec(query.order_by(Meeting.starts_at).limit(MEETING_LIMIT)).all()
+    rows = session.exec(query.order_by(col(Meeting.starts_at)).limit(MEETING_LIMIT)).all()
     meetings = [UpcomingMeeting(m.title, as_utc(m.starts_at), m.place) for m in rows]
     return Listed(meetings, _count(session, query))
 

@@ -5,9 +5,9 @@ none offers the close matches (typos, a character off) so the user can pick inst
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from commands.customers import CustomerRef, search_customers, visible_customers
+from commands.customers.finding import CustomerRef, search_customers, visible_customers
 from commands.people import Actor
 from storage.models import Customer, fold
 
@@ -49,9 +49,9 @@ def exact_customer(session: Session, actor: Actor, text: str) -> CustomerRef | N
         return None
     query = visible_customers(select(Customer.id, Customer.code, Customer.name), actor).where(
         or_(
-            Customer.search_text.startswith(folded + " ", autoescape=True),
+            col(Customer.search_text).startswith(folded + " ", autoescape=True),
             and_(
-                Customer.search_text.endswith(" " + folded, autoescape=True),
+                col(Customer.search_text).endswith(" " + folded, autoescape=True),
                 # the whole name, not its last words: "Acme", not "Best Acme"
                 func.length(Customer.search_text) == func.length(Customer.code) + 1 + len(folded),
             ),
@@ -82,7 +82,7 @@ def close_customers(session: Session, actor: Actor, text: str) -> list[CustomerR
     if not best:
         return []
     found = session.exec(
-        select(Customer.id, Customer.code, Customer.name).where(Customer.id.in_(best))
+        select(Customer.id, Customer.code, Customer.name).where(col(Customer.id).in_(best))
     ).all()
     by_id = {row[0]: CustomerRef(*row) for row in found}
     return [by_id[customer_id] for customer_id in best]
