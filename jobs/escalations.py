@@ -6,52 +6,22 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from commands.team_settings import TeamSettings
-from jobs import contracts, orders
+from jobs import contracts, orders, samples
 from jobs.receivables import overdue_escalations
-from jobs.recipients import manager_of, queue_new, team_members
-from storage.models import Customer, SampleRequest, Team, Visit, as_utc
+from jobs.recipients import queue_new, team_members
+from storage.models import Customer, Team, Visit, as_utc
 
 
 def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime) -> int:
     planned: list[dict] = []
     for team, settings in teams:
         members = {m.id: m for m in team_members(session, team)}
-        planned += _samples_waiting(session, team, members, settings, at)
+        planned += samples.waiting_for_approval(session, team, members, settings, at)
         planned += orders.late_orders(session, team, members, settings, at)
         planned += _quiet_key_accounts(session, members, settings, at)
         planned += contracts.stalled_reviews(session, team, members.values(), settings, at)
         planned += overdue_escalations(session, team, members.values(), settings, at)
     return queue_new(session, planned)
-
-
-def _samples_waiting(session, team, members, settings: TeamSettings, at) -> list[dict]:
-    cutoff = at - timedelta(hours=settings.sample_approval_hours)
-    rows = session.exec(
-        select(SampleRequest, Customer.name)
-        .join(Customer, SampleRequest.customer_id == Customer.id)
-        .where(
-            SampleRequest.rep_id.in_(list(members)),
-            SampleRequest.status == "requested",
-            SampleRequest.created_at < cutoff,
-        )
-    ).all()
-    planned = []
-    for sample, customer in rows:
-        manager = manager_of(members[sample.rep_id], team)
-        if manager:
-            planned.append(
-                {
-                    "key": f"escalation:sample-approval:{sample.id}:manager",
-                    "channel": manager,
-                    "kind": "escalation_sample_approval",
-                    "sample_id": sample.id,
-                    "customer": customer,
-                    "product": sample.product,
-                    "rep": members[sample.rep_id].name,
-                    "hours": settings.sample_approval_hours,
-                }
-            )
-    return planned
 
 
 def _quiet_key_accounts(session, members, settings: TeamSettings, at) -> list[dict]:

@@ -1,15 +1,15 @@
 """Reminders: meetings shortly before they start, follow-ups on their due day, samples whose
 needed-by date is close. Each is sent once: its outbox key names the item and the occasion."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import Session, select
 
 from commands.team_settings import TeamSettings
-from jobs import contracts, meetings
+from jobs import contracts, meetings, samples
 from jobs.receivables import due_reminders
 from jobs.recipients import queue_new, team_members, working_days
-from storage.models import Customer, SampleRequest, Team, Visit
+from storage.models import Customer, Team, Visit
 
 
 def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime) -> int:
@@ -18,7 +18,7 @@ def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime
         members = team_members(session, team)
         planned += meetings.upcoming_reminders(session, members, settings, at)
         planned += _follow_ups(session, members, settings, at)
-        planned += _samples(session, members, settings, at)
+        planned += samples.needed_soon_reminders(session, members, settings, at)
         planned += contracts.expiry_reminders(session, team, members, settings, at)
         planned += due_reminders(session, team, members, settings, at)
     return queue_new(session, planned)
@@ -51,44 +51,3 @@ def _follow_ups(session, members, settings: TeamSettings, at: datetime) -> list[
         for visit, customer in rows
         if visit.next_step_due == days[visit.rep_id]
     ]
-
-
-def _samples(session, members, settings: TeamSettings, at: datetime) -> list[dict]:
-    """Samples not shipped yet whose needed-by date is close on their rep's calendar: the rep,
-    and the desk once approved (the desk ships them), from the team's digest time on the rep's
-    clock."""
-    days = working_days(members, settings, at)
-    if not days:
-        return []
-    soon = timedelta(days=settings.sample_needed_soon_days)
-    reps = {m.id: m.slack_user_id for m in members}
-    desk = [m.slack_user_id for m in members if m.role == "desk"]
-    rows = session.exec(
-        select(SampleRequest, Customer.name)
-        .join(Customer, SampleRequest.customer_id == Customer.id)
-        .where(
-            SampleRequest.rep_id.in_(list(days)),
-            SampleRequest.status.in_(("requested", "approved")),
-            SampleRequest.needed_by.is_not(None),
-            SampleRequest.needed_by <= max(days.values()) + soon,
-        )
-    ).all()
-    planned = []
-    for sample, customer in rows:
-        if sample.needed_by > days[sample.rep_id] + soon:
-            continue
-        readers = [reps[sample.rep_id]] + (desk if sample.status == "approved" else [])
-        for reader in readers:
-            planned.append(
-                {
-                    "key": f"sample-needed-soon:{sample.id}:{sample.needed_by}:{reader}",
-                    "channel": reader,
-                    "kind": "sample_needed_soon",
-                    "sample_id": sample.id,
-                    "customer": customer,
-                    "product": sample.product,
-                    "status": sample.status,
-                    "needed_by": sample.needed_by.isoformat(),
-                }
-            )
-    return planned

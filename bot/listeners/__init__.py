@@ -39,7 +39,7 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     customers.register(app)
     customer_select.register(app)
     meetings.register(app)
-    samples.register(app, db, on_notify)
+    samples.register(app)
     home.register(app)
     contracts.register(app)
     order_changes.register(app)

@@ -13,6 +13,7 @@ from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
 from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
 from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
 from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
+from bot.views.samples import escalation_sample_approval, sample_needed_soon
 from bot.views.visits import render_visit_logged_for_you
 from commands.people import Reader
 
@@ -46,8 +47,8 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     "rep_brief": _blocks(digest.rep_brief),
     "weekly_report": _blocks(digest.weekly_report),
     "follow_up_due": _text(alerts.follow_up_due),
-    "sample_needed_soon": _text(alerts.sample_needed_soon),
-    "escalation_sample_approval": _text(alerts.escalation_sample_approval),
+    "sample_needed_soon": _text(sample_needed_soon),
+    "escalation_sample_approval": _text(escalation_sample_approval),
     "escalation_cadence": _text(alerts.escalation_cadence),
     "delivery_failed": _text(alerts.delivery_failed),
     **MEETING_NOTIFICATIONS,

@@ -20,11 +20,19 @@ from bot.i18n import day, moment, number, t
 from bot.views.blocks import clip, context, escape, header, message, mrkdwn_section, plain_section
 from bot.views.customer_select import customer_label, customer_select_element
 from bot.views.customer_select import selected_customer_id as _selected_customer
-from bot.views.forms import FIELD, TITLE_LIMIT, errors_by_field, field_value, modal, short_list
+from bot.views.forms import FIELD, TITLE_LIMIT, field_value, modal, short_list
 from commands.customers import CustomerMatches, CustomerRef
 from commands.errors import DomainError, InvalidInput
 from commands.people import Reader
-from commands.sample_text import (
+from commands.samples import (
+    SampleCard,
+    SampleDraft,
+    SampleMoved,
+    SamplePage,
+    SampleRequested,
+    SampleView,
+)
+from commands.samples.text import (
     MAX_FEEDBACK,
     MAX_PRODUCT,
     MAX_PURPOSE,
@@ -32,31 +40,28 @@ from commands.sample_text import (
     MAX_TRACKING,
     read_quantity,
 )
-from commands.samples import (
-    SampleCard,
-    SampleDraft,
-    SampleMoved,
-    SamplePage,
-    SampleProblems,
-    SampleRequested,
-    SampleView,
-)
+from storage.statuses import SampleStatus
 
 REQUEST_FORM = "sample_request_form"
 REJECT_FORM = "sample_reject_form"
 SHIP_FORM = "sample_ship_form"
 FEEDBACK_FORM = "sample_feedback_form"
 DONE_FORM = "sample_done"
-ACTIONS = {
-    "approve": "sample_approve",
-    "reject": "sample_reject",
-    "ship": "sample_ship",
-    "deliver": "sample_deliver",
-    "feedback": "sample_feedback",
+APPROVE = "sample_approve"
+REJECT = "sample_reject"
+SHIP = "sample_ship"
+DELIVER = "sample_deliver"
+FEEDBACK = "sample_feedback"
+# A message's buttons are kept by step name in its parameters: each step's button.
+BUTTON_OF_STEP = {
+    "approve": APPROVE,
+    "reject": REJECT,
+    "ship": SHIP,
+    "deliver": DELIVER,
+    "feedback": FEEDBACK,
 }
 BUTTON_STYLES = {"approve": "primary", "reject": "danger", "ship": "primary"}
-BLOCK_IDS = ("customer", "product", "quantity", "purpose", "needed_by")
-Rendered = tuple[str, list[dict]]
+REQUEST_FIELDS = ("customer", "product", "quantity", "purpose", "needed_by")
 
 
 def sample_help(locale: str) -> dict:
@@ -155,22 +160,18 @@ def read_request_form(values: dict) -> tuple[SampleDraft, dict[str, DomainError]
     return draft, unreadable
 
 
-def form_errors(problems: dict[str, DomainError], reader: Reader) -> dict[str, str]:
-    return errors_by_field(problems, BLOCK_IDS, "product", lambda e: error_text(e, reader))
-
-
-def requested_view(result: SampleRequested, locale: str, timezone: str) -> dict:
+def requested_view(result: SampleRequested, locale: str) -> dict:
     """The form turned into its own confirmation (`response_action: update`)."""
-    lines = _requested_lines(result, locale, timezone)
+    lines = _requested_lines(result, locale)
     return done_view(t(locale, "sample.requested.title"), lines, locale)
 
 
-def requested_message(result: SampleRequested, locale: str, timezone: str) -> dict:
-    lines = _requested_lines(result, locale, timezone)
+def requested_message(result: SampleRequested, locale: str) -> dict:
+    lines = _requested_lines(result, locale)
     return message(lines[0], [plain_section(line) for line in lines])
 
 
-def _requested_lines(result: SampleRequested, locale: str, timezone: str) -> list[str]:
+def _requested_lines(result: SampleRequested, locale: str) -> list[str]:
     card = result.card
     names = short_list(result.approvers, locale)
     if not result.approvers:
@@ -273,7 +274,7 @@ def _text_input(block_id: str, label: str, placeholder: str, limit: int, locale:
 def moved_text(moved: SampleMoved, actor_slack_id: str, locale: str) -> str:
     """What the person who took a step reads: done, and who has been told."""
     card = moved.card
-    if card.status == "delivered" and card.rep_slack_id == actor_slack_id:
+    if card.status == SampleStatus.delivered and card.rep_slack_id == actor_slack_id:
         return t(locale, "sample.done.delivered_self", id=card.id)
     return t(
         locale,
@@ -282,6 +283,12 @@ def moved_text(moved: SampleMoved, actor_slack_id: str, locale: str) -> str:
         rep=card.rep_name,
         tracking=card.tracking_no or "—",
     )
+
+
+def moved_view(moved: SampleMoved, actor_slack_id: str, locale: str) -> dict:
+    """A step's form turned into its own confirmation."""
+    done = moved_text(moved, actor_slack_id, locale)
+    return done_view(status_label(moved.card.status, locale), [done], locale)
 
 
 def moved_message(moved: SampleMoved, actor_slack_id: str, locale: str) -> dict:
@@ -318,27 +325,6 @@ def choice_text(matches: CustomerMatches, locale: str) -> str:
     return t(locale, "sample.choice.several", query=matches.query, names=names + more)
 
 
-def error_text(error: DomainError, reader: Reader) -> str:
-    """A domain error in words; moments and days shown in the reader's zone and language.
-    Several problems with one request are listed together."""
-    if isinstance(error, SampleProblems) and len(error.problems) > 1:
-        lines = [t(reader.locale, "sample.problems")]
-        lines += [f"• {error_text(problem, reader)}" for problem in error.problems.values()]
-        return "\n".join(lines)
-    params = dict(error.params)
-    for name, value in params.items():
-        if isinstance(value, datetime):
-            params[name] = moment(value, reader.locale, reader.timezone)
-        elif isinstance(value, date):
-            params[name] = day(value, reader.locale)
-    return t(reader.locale, error.key, **params)
-
-
-def error_reply(error: DomainError, reader: Reader) -> dict:
-    text = error_text(error, reader)
-    return message(text, [plain_section(text)])
-
-
 def _list_line(card: SampleCard, locale: str) -> str:
     needed = (
         t(locale, "sample.list.needed", day=day(card.needed_by, locale))
@@ -360,7 +346,7 @@ def _list_line(card: SampleCard, locale: str) -> str:
 # -- messages the outbox delivers ----------------------------------------------------------
 
 
-def approval_request(params: dict, reader: Reader) -> Rendered:
+def approval_request(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     """To the requester's manager (or the admins): the request, with Approve and Reject."""
     locale = reader.locale
     lines = [t(locale, "sample.notify.ask", rep=params["rep"], customer=params["customer"])]
@@ -370,17 +356,17 @@ def approval_request(params: dict, reader: Reader) -> Rendered:
     return _rendered({**params, "waiting_for": []}, reader, lines)
 
 
-def decided(params: dict, reader: Reader) -> Rendered:
+def decided(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     """The request message to the manager, updated in place: who decided what when."""
-    rejected = params["status"] == "rejected"
+    rejected = params["status"] == SampleStatus.rejected
     step = _step(params, "reject" if rejected else "approve", reader)
     key = "sample.notify.decided.rejected" if rejected else "sample.notify.decided.approved"
     return _rendered(params, reader, [t(reader.locale, key, **step)])
 
 
-def decision(params: dict, reader: Reader) -> Rendered:
+def decision(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     """To the requester: approved (the desk will ship it) or rejected, with the reason."""
-    rejected = params["status"] == "rejected"
+    rejected = params["status"] == SampleStatus.rejected
     step = _step(params, "reject" if rejected else "approve", reader)
     key = "sample.notify.decision.rejected" if rejected else "sample.notify.decision.approved"
     text = t(
@@ -394,7 +380,7 @@ def decision(params: dict, reader: Reader) -> Rendered:
     return _rendered(params, reader, [text])
 
 
-def to_ship(params: dict, reader: Reader) -> Rendered:
+def to_ship(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     """To the desk: an approved sample to ship, with the Ship button."""
     step = _step(params, "approve", reader)
     text = t(
@@ -407,7 +393,7 @@ def to_ship(params: dict, reader: Reader) -> Rendered:
     return _rendered(params, reader, [text])
 
 
-def progress(params: dict, reader: Reader) -> Rendered:
+def progress(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     """A message that carried a step's button, updated once the step is done."""
     status = params["status"]
     step = _step(params, _STEP_OF[status], reader)
@@ -420,7 +406,7 @@ def progress(params: dict, reader: Reader) -> Rendered:
     return _rendered(params, reader, [text])
 
 
-def shipped(params: dict, reader: Reader) -> Rendered:
+def shipped(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     step = _step(params, "ship", reader)
     text = t(
         reader.locale,
@@ -434,7 +420,7 @@ def shipped(params: dict, reader: Reader) -> Rendered:
     return _rendered(params, reader, [text])
 
 
-def delivered(params: dict, reader: Reader) -> Rendered:
+def delivered(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     text = t(
         reader.locale,
         "sample.notify.delivered",
@@ -445,7 +431,7 @@ def delivered(params: dict, reader: Reader) -> Rendered:
     return _rendered(params, reader, [text])
 
 
-def feedback(params: dict, reader: Reader) -> Rendered:
+def feedback(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     step = _step(params, "feedback", reader)
     text = t(
         reader.locale,
@@ -458,6 +444,33 @@ def feedback(params: dict, reader: Reader) -> Rendered:
     return _rendered(params, reader, [text])
 
 
+def sample_needed_soon(params: dict, reader: Reader) -> str:
+    """A reminder: needed soon and not shipped yet (to the rep; to the desk once approved)."""
+    approved = params["status"] == SampleStatus.approved
+    key = "remind.sample_ship" if approved else "remind.sample_approve"
+    return t(
+        reader.locale,
+        key,
+        id=params["sample_id"],
+        product=params["product"],
+        customer=params["customer"],
+        needed_by=day(date.fromisoformat(params["needed_by"]), reader.locale),
+    )
+
+
+def escalation_sample_approval(params: dict, reader: Reader) -> str:
+    """To the rep's manager: a request has waited too long for a decision."""
+    return t(
+        reader.locale,
+        "escalate.sample_approval",
+        id=params["sample_id"],
+        rep=params["rep"],
+        product=params["product"],
+        customer=params["customer"],
+        hours=params["hours"],
+    )
+
+
 NOTIFICATIONS = {
     "sample_approval_request": approval_request,
     "sample_decided": decided,
@@ -468,10 +481,14 @@ NOTIFICATIONS = {
     "sample_delivered": delivered,
     "sample_feedback": feedback,
 }
-_STEP_OF = {"shipped": "ship", "delivered": "deliver", "feedback": "feedback"}
+_STEP_OF = {
+    SampleStatus.shipped: "ship",
+    SampleStatus.delivered: "deliver",
+    SampleStatus.feedback: "feedback",
+}
 
 
-def _rendered(params: dict, reader: Reader, lines: list[str]) -> Rendered:
+def _rendered(params: dict, reader: Reader, lines: list[str]) -> tuple[str, list[dict]]:
     _title, blocks = _sample_blocks(params, reader, lines, params.get("buttons") or [])
     return clip(escape(lines[0]), 3000), [block.to_dict() for block in blocks]
 
@@ -516,7 +533,7 @@ def _detail_lines(params: dict, locale: str) -> list[str]:
     if params.get("purpose"):
         lines.append(t(locale, "sample.line.purpose", purpose=params["purpose"]))
     lines.append(t(locale, "sample.line.status", status=status_label(params["status"], locale)))
-    if params["status"] == "requested" and params.get("waiting_for"):
+    if params["status"] == SampleStatus.requested and params.get("waiting_for"):
         names = short_list(params["waiting_for"], locale)
         lines.append(t(locale, "sample.line.waiting_for", names=names))
     return lines
@@ -547,7 +564,7 @@ def _buttons(sample_id: int, actions: list[str], locale: str) -> ActionsBlock:
         elements=[
             ButtonElement(
                 text=t(locale, f"sample.button.{action}"),
-                action_id=ACTIONS[action],
+                action_id=BUTTON_OF_STEP[action],
                 value=str(sample_id),
                 style=BUTTON_STYLES.get(action),
             )

@@ -214,6 +214,9 @@ MESSAGES = {
         "at most.",
         "sample.error.feedback_missing": "Please write what the customer said.",
         "sample.error.feedback_too_long": "The feedback is too long: {limit} characters at most.",
+        "remind.sample_ship": "📦 Sample #{id} ({product} for {customer}) is needed by {needed_by} and not shipped yet. Ship it with /sample ship {id} TRACKING.",
+        "remind.sample_approve": "📦 Sample #{id} ({product} for {customer}) is needed by {needed_by} and still waits for approval.",
+        "escalate.sample_approval": "⚠️ Sample #{id} requested by {rep} ({product} for {customer}) has waited more than {hours} hours for your approval. Approve or reject it from the request message or with /sample.",
     },
     "zh-CN": {
         "sample.help.title": "/sample 使用说明",
@@ -401,5 +404,8 @@ MESSAGES = {
         "sample.error.tracking_too_long": "运单号太长了：最多 {limit} 个字符。",
         "sample.error.feedback_missing": "请填写客户的评价。",
         "sample.error.feedback_too_long": "反馈太长了：最多 {limit} 个字符。",
+        "remind.sample_ship": "📦 样品 #{id}（{customer} 的 {product}）需在 {needed_by} 前送到，尚未发货。请用 /sample ship {id} 运单号 发货。",
+        "remind.sample_approve": "📦 样品 #{id}（{customer} 的 {product}）需在 {needed_by} 前送到，仍在等待审批。",
+        "escalate.sample_approval": "⚠️ {rep} 申请的样品 #{id}（{customer} 的 {product}）等待您审批已超过 {hours} 小时。请在申请消息中或用 /sample 批准或驳回。",
     },
 }

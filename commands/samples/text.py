@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from commands.errors import InvalidInput
 from commands.when import parse_date
@@ -177,6 +178,8 @@ class QuickSample:
     needed_by: date | None
 
 
+# The commands that take a step of a sample's life cycle.
+StepCommand = Approve | Reject | Ship | Deliver | Feedback
 SampleCommand = (
     ShowHelp
     | OpenForm
@@ -237,11 +240,11 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
 def check_quantity(quantity: Decimal | None, shown: str) -> Decimal:
     """The rules every quantity follows, however it was typed: positive, at most 3 decimals
     (what the books keep), and not absurdly large."""
-    if quantity is None:
+    if quantity is None or not quantity.is_finite():
         raise InvalidInput("sample.error.bad_quantity", text=shown[:40])
     if quantity <= 0:
         raise InvalidInput("sample.error.quantity_not_positive", text=shown[:40])
-    if quantity.as_tuple().exponent < -3:
+    if int(quantity.as_tuple().exponent) < -3:
         raise InvalidInput("sample.error.quantity_decimals", text=shown[:40])
     if quantity >= 10**12:
         raise InvalidInput("sample.error.quantity_too_large", text=shown[:40])
@@ -294,15 +297,16 @@ def _quick_sample(customer: str, parts: list[str], tz: str, now: datetime) -> Qu
         raise InvalidInput("sample.error.no_quantity_in_line")
     if "product" not in found:
         raise InvalidInput("sample.error.no_product_in_line")
-    purposes = ([found["purpose"][0]] if "purpose" in found else []) + unlabelled
-    quantity, unit = found["quantity"][0]
+    purposes = ([str(found["purpose"][0])] if "purpose" in found else []) + unlabelled
+    # What _read_part found for each field: (quantity, unit), a date, text.
+    quantity, unit = cast(tuple[Decimal, str | None], found["quantity"][0])
     product = str(found["product"][0])
     return QuickSample(
         customer_text=customer,
         product=f"{product} ({unit})" if unit else product,
         quantity=quantity,
         purpose="; ".join(purposes) or None,
-        needed_by=found["needed_by"][0] if "needed_by" in found else None,
+        needed_by=cast(date, found["needed_by"][0]) if "needed_by" in found else None,
     )
 
 
@@ -323,15 +327,16 @@ def _read_part(part: str, tz: str, now: datetime) -> tuple[str | None, object]:
     needed_by = _date(part, tz, now)
     if needed_by is not None:
         return "needed_by", needed_by
-    if _QUANTITY.match(_folded(part)) and _is_quantity(part):
+    quantity = _QUANTITY.match(_folded(part))
+    if quantity and _is_quantity(quantity):
         return "quantity", parse_quantity(part)
     return None, part
 
 
-def _is_quantity(part: str) -> bool:
+def _is_quantity(match: re.Match) -> bool:
     """A number with a unit reads as a quantity only if the unit is short and has no digit:
     "200 pcs", "2 kg", "200个"; "304 stainless steel" is a product."""
-    unit = _QUANTITY.match(_folded(part))["unit"]
+    unit = match["unit"]
     return unit is None or (len(unit.split()) == 1 and len(unit) <= 8)
 
 
