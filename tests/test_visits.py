@@ -10,10 +10,10 @@ from sqlalchemy import insert
 from sqlmodel import select
 
 from harness import mrkdwn_texts, visible_text
+from helpers import button_elements, count, customer_id, member_id
 from storage.models import (
     AuditEntry,
     Customer,
-    Member,
     Notification,
     Visit,
     customer_search_text,
@@ -35,21 +35,6 @@ FRIDAY = 4
 def stored_visits(db) -> list[Visit]:
     with db.session() as session:
         return list(session.exec(select(Visit).order_by(Visit.id)).all())
-
-
-def count(db, model) -> int:
-    with db.session() as session:
-        return len(session.exec(select(model)).all())
-
-
-def customer_id(db, code: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Customer.id).where(Customer.code == code)).one()
-
-
-def member_id(db, slack_user_id: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Member.id).where(Member.slack_user_id == slack_user_id)).one()
 
 
 def coming(weekday: int, zone: ZoneInfo) -> date:
@@ -133,21 +118,12 @@ def shown(reply) -> str:
         **reply.body,
         "blocks": [b for b in reply.body.get("blocks", []) if b["type"] != "actions"],
     }
-    labels = [button["text"]["text"] for button in buttons(reply.body)]
+    labels = [button["text"]["text"] for button in button_elements(reply.body)]
     return "\n".join([visible_text(without_buttons), *labels])
 
 
 def said(args: dict) -> str:
     return json.dumps(args, ensure_ascii=False)
-
-
-def buttons(reply_body: dict) -> list[dict]:
-    return [
-        element
-        for block in reply_body.get("blocks", [])
-        if block["type"] == "actions"
-        for element in block["elements"]
-    ]
 
 
 def responses(desk, name: str) -> list:
@@ -300,7 +276,7 @@ def test_an_unknown_customer_offers_close_matches_that_complete_the_logging(desk
     reply = desk.command("/visit", "Nortwind; call; hello there; next: quote by Friday", REP_EXPORT)
     text = shown(reply)
     assert "No customer matches “Nortwind”." in text and "Did you mean" in text
-    pick = next(b for b in buttons(reply.body) if b["action_id"].startswith("visit_pick"))
+    pick = next(b for b in button_elements(reply.body) if b["action_id"].startswith("visit_pick"))
     assert pick["text"]["text"] == "C-2001 · Northwind Trading Ltd"
     assert count(demo_db, Visit) == 0
     click(desk, REP_EXPORT, pick, "first")
@@ -318,18 +294,18 @@ def test_an_unknown_customer_offers_close_matches_that_complete_the_logging(desk
 def test_several_matches_offer_a_choice_and_cancel_logs_nothing(desk, demo_db):
     reply = desk.command("/visit", "C-100; visit; walked the plant", ADMIN)
     assert "Several customers match “C-100”" in shown(reply)
-    labels = [b["text"]["text"] for b in buttons(reply.body)]
+    labels = [b["text"]["text"] for b in button_elements(reply.body)]
     assert sorted(labels) == [
         "C-1001 · 上海华联机械有限公司",
         "C-1002 · 杭州明达电子",
         "C-1003 · 苏州新材料科技",
         "Cancel",
     ]
-    cancel = next(b for b in buttons(reply.body) if b["action_id"] == "visit_cancel")
+    cancel = next(b for b in button_elements(reply.body) if b["action_id"] == "visit_cancel")
     click(desk, ADMIN, cancel, "cancel")
     [answer] = desk.slack.wait_for("response_url", where=lambda c: c.args["_name"] == "cancel")
     assert "Nothing was logged." in said(answer.args) and answer.args["replace_original"]
-    pick = next(b for b in buttons(reply.body) if "C-1002" in b["text"]["text"])
+    pick = next(b for b in button_elements(reply.body) if "C-1002" in b["text"]["text"])
     click(desk, ADMIN, pick, "pick")
     desk.slack.wait_for("response_url", where=lambda c: c.args["_name"] == "pick")
     [visit] = stored_visits(demo_db)
@@ -339,7 +315,7 @@ def test_several_matches_offer_a_choice_and_cancel_logs_nothing(desk, demo_db):
 
 def test_a_summary_too_long_for_buttons_lists_the_matches_instead(desk, demo_db):
     reply = desk.command("/visit", "C-100; call; " + "长" * 2500, ADMIN)
-    assert buttons(reply.body) == []
+    assert button_elements(reply.body) == []
     text = shown(reply)
     assert "C-1002 · 杭州明达电子" in text
     assert "Send it again with the customer's code in front" in text
@@ -348,7 +324,7 @@ def test_a_summary_too_long_for_buttons_lists_the_matches_instead(desk, demo_db)
 
 def test_a_forged_pick_for_a_hidden_customer_reads_like_a_missing_one(desk, demo_db):
     reply = desk.command("/visit", "Nortwind; call; hello", REP_EXPORT)
-    pick = buttons(reply.body)[0]
+    pick = button_elements(reply.body)[0]
     value = json.loads(pick["value"])
     value["c"] = customer_id(demo_db, "C-1001")
     click(desk, REP_EXPORT, {**pick, "value": json.dumps(value)}, "forged")
