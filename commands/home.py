@@ -29,6 +29,7 @@ from storage.models import (
     Team,
     Visit,
     as_utc,
+    stored_id,
     utcnow,
 )
 from storage.statuses import MeetingStatus, Role, SampleStatus
@@ -182,7 +183,9 @@ def _meetings_today(session: Session, actor: Actor, today: date) -> Listing:
         query.order_by(col(Meeting.starts_at), col(Meeting.id)).limit(HOME_LIMIT)
     ).all()
     lines = [
-        MeetingLine(m.id, m.title, as_utc(m.starts_at), as_utc(m.ends_at), customer, m.place)
+        MeetingLine(
+            stored_id(m), m.title, as_utc(m.starts_at), as_utc(m.ends_at), customer, m.place
+        )
         for m, customer in rows
     ]
     return Listing(lines, total)
@@ -200,7 +203,7 @@ def _follow_ups(session: Session, whose, today: date, include_today: bool) -> Li
     total = _count(session, query)
     rows = session.exec(query.order_by(next_step_due, col(Visit.id)).limit(HOME_LIMIT)).all()
     lines = [
-        FollowUpLine(visit.id, customer, visit.next_step, visit.next_step_due, rep)
+        FollowUpLine(stored_id(visit), customer, visit.next_step, visit.next_step_due, rep)
         for visit, customer, rep in rows
     ]
     return Listing(lines, total)
@@ -218,7 +221,7 @@ def _samples(session: Session, whose, statuses: tuple[SampleStatus, ...]) -> Lis
     order = (col(SampleRequest.needed_by).asc().nulls_last(), col(SampleRequest.id))
     rows = session.exec(query.order_by(*order).limit(HOME_LIMIT)).all()
     lines = [
-        SampleLine(s.id, s.product, customer, s.status, rep, s.needed_by)
+        SampleLine(stored_id(s), s.product, customer, s.status, rep, s.needed_by)
         for s, customer, rep in rows
     ]
     return Listing(lines, total)

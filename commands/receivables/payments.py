@@ -14,7 +14,15 @@ from commands.receivables.reading import InvoiceLine, find_visible, invoice_line
 from commands.receivables.text import RecordPayment, payment_details
 from commands.records import audit, notify
 from storage.imports.payments import PAID_SOURCE, paid_note, settlement
-from storage.models import Invoice, Member, OrderStatusChange, Payment, SalesOrder, utcnow
+from storage.models import (
+    Invoice,
+    Member,
+    OrderStatusChange,
+    Payment,
+    SalesOrder,
+    stored_id,
+    utcnow,
+)
 from storage.statuses import OrderStatus, Role
 
 PAYERS = (Role.desk, Role.admin)  # who records payments: the desk chases receivables (DOMAIN.md)
@@ -169,16 +177,14 @@ def _order_to_paid(
 ) -> bool:
     """An invoiced order is paid once nothing is open on any of its invoices; any other is left
     where it is."""
-    if order is None or order.id is None or order.status != OrderStatus.invoiced:
-        return False
-    if _open_on_order(session, order):
+    if order is None or order.status != OrderStatus.invoiced or _open_on_order(session, order):
         return False
     order.status = OrderStatus.paid
     order.updated_at = moment
     note = paid_note(number)
     session.add(
         OrderStatusChange(
-            order_id=order.id,
+            order_id=stored_id(order),
             from_status=OrderStatus.invoiced,
             to_status=OrderStatus.paid,
             actor_id=actor.member_id,
