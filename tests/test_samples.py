@@ -11,11 +11,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from commands.people import actor_for, find_member
 from commands.samples import SampleDraft, approve_sample, mark_delivered, request_sample
 from commands.samples import ship_sample as ship_in_db
 from harness import mrkdwn_texts
-from storage.models import AuditEntry, Customer, Member, Notification, SampleRequest, Team
+from helpers import (
+    actor,
+    button_values,
+    count,
+    customer_id,
+    member_id,
+    message_text,
+    posted_to,
+    updated_for,
+)
+from storage.models import AuditEntry, Member, Notification, SampleRequest, Team
 
 ADMIN = "UADMIN0001"  # English, no team
 MANAGER_EAST = "UMGR00001"  # 周敏 Zhou Min, Chinese
@@ -43,27 +52,12 @@ def sample(db, sample_id: int) -> SampleRequest:
         return session.get(SampleRequest, sample_id)
 
 
-def count(db, model) -> int:
-    with db.session() as session:
-        return len(session.exec(select(model)).all())
-
-
 def audits(db, sample_id: int) -> list[AuditEntry]:
     with db.session() as session:
         query = select(AuditEntry).where(
             AuditEntry.entity == "sample", AuditEntry.entity_key == str(sample_id)
         )
         return list(session.exec(query.order_by(AuditEntry.id)).all())
-
-
-def customer_id(db, code: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Customer.id).where(Customer.code == code)).one()
-
-
-def member_id(db, slack_user_id: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Member.id).where(Member.slack_user_id == slack_user_id)).one()
 
 
 def sent_at(db, key: str) -> tuple[str, str]:
@@ -77,48 +71,6 @@ def snapshot(db) -> tuple:
     """Everything a refused action must leave as it was."""
     rows = [(s.id, s.status, s.tracking_no, s.feedback, s.reject_reason) for s in samples(db)]
     return rows, count(db, AuditEntry), count(db, Notification)
-
-
-def posted_to(slack, user: str, contains: str = "") -> list:
-    return slack.wait_for(
-        "chat.postMessage",
-        timeout=WAIT,
-        where=lambda c: c.args["channel"] == user and contains in visible_text(c.args),
-    )
-
-
-def updated_for(slack, user: str, contains: str) -> dict:
-    [call] = slack.wait_for(
-        "chat.update",
-        timeout=WAIT,
-        where=lambda c: c.args["channel"] == user and contains in visible_text(c.args),
-    )
-    return call.args
-
-
-def visible_text(message: dict) -> str:
-    """Everything a person reads in a message or view: text, sections, context, buttons."""
-    parts = [message.get("text") or ""]
-    for block in message.get("blocks", []):
-        parts += [_text(block.get("text")), *map(_text, block.get("fields", []))]
-        parts += [_text(element) for element in block.get("elements", [])]
-    return "\n".join(part for part in parts if part)
-
-
-def _text(item) -> str:
-    if not isinstance(item, dict):
-        return ""
-    return item["text"] if isinstance(item.get("text"), str) else _text(item.get("text"))
-
-
-def buttons(message: dict) -> dict[str, str]:
-    """action_id → value of every button in a message."""
-    return {
-        element["action_id"]: element["value"]
-        for block in message.get("blocks", [])
-        if block["type"] == "actions"
-        for element in block["elements"]
-    }
 
 
 def told(slack, name: str, contains: str = "") -> str:
@@ -173,14 +125,6 @@ def asked(desk, manager: str, sample_id: int) -> dict:
     return dm.args
 
 
-def actor(db, slack_user_id: str):
-    with db.session() as session:
-        member, team = find_member(session, slack_user_id)
-        return actor_for(
-            member, team, admins=frozenset(), default_locale="en", default_timezone="UTC"
-        )
-
-
 def yesterday() -> str:
     return (datetime.now(LONDON).date() - timedelta(days=1)).isoformat()
 
@@ -217,8 +161,8 @@ def test_a_one_line_request_goes_to_the_managers_dm_with_approve_and_reject(desk
     assert (entry.actor, entry.action, entry.before) == (REP_EXPORT, "request", None)
     assert entry.after["product"] == "M8 bolts 304" and entry.after["quantity"] == "200"
     dm = asked(desk, MANAGER_EXPORT, stored.id)
-    assert buttons(dm) == {"sample_approve": "1", "sample_reject": "1"}
-    text = visible_text(dm)
+    assert button_values(dm) == {"sample_approve": "1", "sample_reject": "1"}
+    text = message_text(dm)
     assert "Emma Davis asks for a sample for Northwind Trading Ltd" in text
     assert "M8 bolts 304 × 200" in text and "Purpose: trial run" in text
 
@@ -231,8 +175,8 @@ def test_a_chinese_one_line_request_with_full_width_separators(desk, demo_db):
     assert stored.needed_by.weekday() == 4
     assert stored.needed_by > datetime.now(SHANGHAI).date()
     dm = asked(desk, MANAGER_EAST, 1)
-    assert "王芳 Wang Fang 为 上海华联机械有限公司 申请样品" in visible_text(dm)
-    assert buttons(dm) == {"sample_approve": "1", "sample_reject": "1"}
+    assert "王芳 Wang Fang 为 上海华联机械有限公司 申请样品" in message_text(dm)
+    assert button_values(dm) == {"sample_approve": "1", "sample_reject": "1"}
 
 
 def test_a_unit_other_than_pieces_stays_with_the_product(desk, demo_db):
@@ -326,14 +270,17 @@ def test_the_form_sends_the_request_and_confirms_in_place(desk, demo_db):
     values = request_values(customer_id(demo_db, "C-2001"), needed_by=needed)
     reply = desk.submit_view(REP_EXPORT, "sample_request_form", values)
     assert reply.body["response_action"] == "update"
-    assert "Request #1 sent to Sarah Miller for approval" in visible_text(reply.body["view"])
+    assert "Request #1 sent to Sarah Miller for approval" in message_text(reply.body["view"])
     [stored] = samples(demo_db)
     assert (stored.product, stored.quantity, stored.needed_by.isoformat()) == (
         "M8 bolts 304",
         Decimal("200"),
         needed,
     )
-    assert buttons(asked(desk, MANAGER_EXPORT, 1)) == {"sample_approve": "1", "sample_reject": "1"}
+    assert button_values(asked(desk, MANAGER_EXPORT, 1)) == {
+        "sample_approve": "1",
+        "sample_reject": "1",
+    }
 
 
 def test_the_same_form_sent_twice_is_one_request(desk, demo_db):
@@ -390,7 +337,7 @@ def test_markup_in_what_people_type_is_shown_not_obeyed(desk, demo_db):
     )
     desk.submit_view(REP_EXPORT, "sample_request_form", values)
     dm = asked(desk, MANAGER_EXPORT, 1)
-    assert "<!channel> *bolts* × 200" in visible_text(dm)
+    assert "<!channel> *bolts* × 200" in message_text(dm)
     for text in mrkdwn_texts(dm):
         assert "<!channel>" not in text and "<@U123>" not in text
     card = desk.command("/sample", "1", REP_EXPORT).body
@@ -413,11 +360,11 @@ def test_the_manager_approves_in_the_dm_which_updates_in_place(desk, demo_db):
     assert (decision.before, decision.after) == ({"status": "requested"}, {"status": "approved"})
     updated = updated_for(desk.slack, MANAGER_EXPORT, "Approved by Sarah Miller")
     assert (updated["channel"], updated["ts"]) == sent_at(demo_db, "sample:1:ask:UMGR00002")
-    assert not buttons(updated)
+    assert not button_values(updated)
     [told_rep] = posted_to(desk.slack, REP_EXPORT, contains="was approved by Sarah Miller")
-    assert not buttons(told_rep.args)
+    assert not button_values(told_rep.args)
     [to_ship] = posted_to(desk.slack, DESK_EXPORT, contains="Please ship it")
-    assert buttons(to_ship.args) == {"sample_ship": "1"}
+    assert button_values(to_ship.args) == {"sample_ship": "1"}
 
 
 def test_a_second_click_changes_nothing_and_says_who_decided_when(desk, demo_db):
@@ -447,7 +394,7 @@ def test_reject_asks_for_a_reason_then_updates_the_dm_and_tells_the_rep(desk, de
     [opened] = desk.slack.wait_for("views.open")
     form = opened.args["view"]
     assert (form["callback_id"], form["private_metadata"]) == ("sample_reject_form", "1")
-    assert "Widget A × 200 for Northwind Trading Ltd" in visible_text(form)
+    assert "Widget A × 200 for Northwind Trading Ltd" in message_text(form)
     assert sample(demo_db, sample_id).status == "requested"
     empty = desk.submit_view(
         MANAGER_EXPORT, "sample_reject_form", {"reason": text_value("  ")}, "1"
@@ -460,7 +407,7 @@ def test_reject_asks_for_a_reason_then_updates_the_dm_and_tells_the_rep(desk, de
     reason = {"reason": text_value("Northwind is not buying this year")}
     done = desk.submit_view(MANAGER_EXPORT, "sample_reject_form", reason, "1")
     assert done.body["response_action"] == "update"
-    assert "Sample #1 rejected. Emma Davis has been told" in visible_text(done.body["view"])
+    assert "Sample #1 rejected. Emma Davis has been told" in message_text(done.body["view"])
     stored = sample(demo_db, sample_id)
     assert (stored.status, stored.reject_reason) == (
         "rejected",
@@ -472,9 +419,9 @@ def test_reject_asks_for_a_reason_then_updates_the_dm_and_tells_the_rep(desk, de
     }
     updated = updated_for(desk.slack, MANAGER_EXPORT, "Rejected by Sarah Miller")
     assert (updated["channel"], updated["ts"]) == sent_at(demo_db, "sample:1:ask:UMGR00002")
-    assert not buttons(updated)
+    assert not button_values(updated)
     [to_rep] = posted_to(desk.slack, REP_EXPORT, contains="was rejected by Sarah Miller")
-    assert "Reason: Northwind is not buying this year" in visible_text(to_rep.args)
+    assert "Reason: Northwind is not buying this year" in message_text(to_rep.args)
     with demo_db.session() as session:
         to_desk = select(Notification).where(Notification.channel == DESK_EXPORT)
         assert not session.exec(to_desk).all()
@@ -554,7 +501,7 @@ def test_without_any_manager_the_admins_decide_and_the_rep_is_told_so(desk, demo
         "You have no manager in Sales Desk, so request #1 went to the admins (Alex Admin)" in text
     )
     dm = asked(desk, ADMIN, 1)
-    assert "You get this as an admin: Emma Davis has no manager" in visible_text(dm)
+    assert "You get this as an admin: Emma Davis has no manager" in message_text(dm)
     refused = told(desk.slack, desk.click_in_message(MANAGER_EXPORT, "sample_approve", "1", dm))
     assert "Only an admin can approve or reject sample #1" in refused
     desk.click_in_message(ADMIN, "sample_approve", "1", dm)
@@ -578,16 +525,16 @@ def test_ship_deliver_and_feedback_each_tell_the_people_concerned(desk, demo_db)
     assert "Please enter the tracking number" in empty.body["errors"]["tracking"]
     tracking = {"tracking": text_value("SF1234567890")}
     done = desk.submit_view(DESK_EXPORT, "sample_ship_form", tracking, "1")
-    assert "Sample #1 marked shipped (tracking SF1234567890)" in visible_text(done.body["view"])
+    assert "Sample #1 marked shipped (tracking SF1234567890)" in message_text(done.body["view"])
     stored = sample(demo_db, sample_id)
     assert (stored.status, stored.tracking_no) == ("shipped", "SF1234567890")
     assert stored.shipped_at is not None
     shipped_update = updated_for(desk.slack, DESK_EXPORT, "Shipped by Tom Baker")
     where = sent_at(demo_db, "sample:1:to-ship:UDESK0002")
     assert (shipped_update["channel"], shipped_update["ts"]) == where
-    assert buttons(shipped_update) == {"sample_deliver": "1"}
+    assert button_values(shipped_update) == {"sample_deliver": "1"}
     [shipped_dm] = posted_to(desk.slack, REP_EXPORT, contains="tracking SF1234567890")
-    assert buttons(shipped_dm.args) == {"sample_deliver": "1"}
+    assert button_values(shipped_dm.args) == {"sample_deliver": "1"}
 
     # The rep marks it delivered from that message.
     delivered = told(
@@ -595,10 +542,12 @@ def test_ship_deliver_and_feedback_each_tell_the_people_concerned(desk, demo_db)
     )
     assert "Sample #1 marked delivered" in delivered
     assert sample(demo_db, sample_id).status == "delivered"
-    assert not buttons(updated_for(desk.slack, DESK_EXPORT, "Delivered, marked by Emma Davis"))
-    assert not buttons(updated_for(desk.slack, REP_EXPORT, "Delivered, marked by Emma Davis"))
+    assert not button_values(
+        updated_for(desk.slack, DESK_EXPORT, "Delivered, marked by Emma Davis")
+    )
+    assert not button_values(updated_for(desk.slack, REP_EXPORT, "Delivered, marked by Emma Davis"))
     [ask_feedback] = posted_to(desk.slack, REP_EXPORT, contains="Record their feedback")
-    assert buttons(ask_feedback.args) == {"sample_feedback": "1"}
+    assert button_values(ask_feedback.args) == {"sample_feedback": "1"}
 
     # The rep records the customer's feedback in its form.
     desk.click_in_message(REP_EXPORT, "sample_feedback", "1", ask_feedback.args)
@@ -606,12 +555,12 @@ def test_ship_deliver_and_feedback_each_tell_the_people_concerned(desk, demo_db)
     assert forms[-1].args["view"]["callback_id"] == "sample_feedback_form"
     said = {"feedback": text_value("Loved it; wants 5,000 pcs in March")}
     done = desk.submit_view(REP_EXPORT, "sample_feedback_form", said, "1")
-    assert "Feedback on sample #1 recorded" in visible_text(done.body["view"])
+    assert "Feedback on sample #1 recorded" in message_text(done.body["view"])
     stored = sample(demo_db, sample_id)
     assert (stored.status, stored.feedback) == ("feedback", "Loved it; wants 5,000 pcs in March")
-    assert not buttons(updated_for(desk.slack, REP_EXPORT, "Feedback recorded by Emma Davis"))
+    assert not button_values(updated_for(desk.slack, REP_EXPORT, "Feedback recorded by Emma Davis"))
     [to_manager] = posted_to(desk.slack, MANAGER_EXPORT, contains="recorded the customer's")
-    assert "Loved it; wants 5,000 pcs in March" in visible_text(to_manager.args)
+    assert "Loved it; wants 5,000 pcs in March" in message_text(to_manager.args)
 
     steps = [(a.actor, a.action, a.before, a.after["status"]) for a in audits(demo_db, sample_id)]
     assert steps == [
@@ -647,7 +596,7 @@ def test_the_one_line_steps_and_their_stale_repeats(desk, demo_db):
     assert "already recorded by Emma Davis" in repeat
     assert sample(demo_db, 1).feedback == "nice; more please"
     [told_rep] = posted_to(desk.slack, REP_EXPORT, contains="Record their feedback")
-    assert "Delivered, marked by Tom Baker" in visible_text(told_rep.args)
+    assert "Delivered, marked by Tom Baker" in message_text(told_rep.args)
 
 
 @pytest.mark.parametrize(
@@ -791,22 +740,22 @@ def test_list_shows_the_open_requests_the_actor_may_see(desk, demo_db):
 
 def test_a_card_offers_only_what_the_reader_may_do_now(desk, demo_db):
     requested(desk)
-    assert buttons(desk.command("/sample", "1", MANAGER_EXPORT).body) == {
+    assert button_values(desk.command("/sample", "1", MANAGER_EXPORT).body) == {
         "sample_approve": "1",
         "sample_reject": "1",
     }
     rep_card = desk.command("/sample", "show 1", REP_EXPORT).body
-    assert not buttons(rep_card)
-    assert "Waiting for: Sarah Miller" in visible_text(rep_card)
+    assert not button_values(rep_card)
+    assert "Waiting for: Sarah Miller" in message_text(rep_card)
     desk.command("/sample", "approve 1", MANAGER_EXPORT)
-    assert buttons(desk.command("/sample", "1", DESK_EXPORT).body) == {"sample_ship": "1"}
+    assert button_values(desk.command("/sample", "1", DESK_EXPORT).body) == {"sample_ship": "1"}
     assert "找不到您能查看的样品 #1" in desk.command("/sample", "1", DESK_EAST).text()
 
 
 def test_dates_show_in_the_readers_language_and_zone(desk, demo_db):
     needed = date.today() + timedelta(days=30)
     desk.command("/sample", f"华联; 螺栓M8; 200; {needed.isoformat()}", REP_EAST)
-    card = visible_text(desk.command("/sample", "1", REP_EAST).body)
+    card = message_text(desk.command("/sample", "1", REP_EAST).body)
     assert f"需要日期：{needed.year}年{needed.month}月{needed.day}日" in card
-    english = visible_text(desk.command("/sample", "1", ADMIN).body)
+    english = message_text(desk.command("/sample", "1", ADMIN).body)
     assert f"Needed by: {needed.strftime('%b')} {needed.day}, {needed.year}" in english
