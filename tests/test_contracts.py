@@ -11,9 +11,18 @@ import pytest
 from sqlmodel import select
 
 from commands.contracts import ContractDraft, create_contract, take_step
-from commands.people import actor_for, find_member
 from commands.team_settings import change_team_settings
 from harness import mrkdwn_texts
+from helpers import (
+    actor,
+    button_values,
+    count,
+    customer_id,
+    message_text,
+    posted_to,
+    told,
+    updated_for,
+)
 from jobs.runner import JobRunner
 from storage.models import AuditEntry, Contract, Customer, Member, Notification
 
@@ -54,11 +63,6 @@ def contracts(db) -> list[Contract]:
         return list(session.exec(select(Contract).order_by(Contract.id)).all())
 
 
-def count(db, model) -> int:
-    with db.session() as session:
-        return len(session.exec(select(model)).all())
-
-
 def audits(db, contract_id: int) -> list[AuditEntry]:
     with db.session() as session:
         query = select(AuditEntry).where(
@@ -67,74 +71,15 @@ def audits(db, contract_id: int) -> list[AuditEntry]:
         return list(session.exec(query.order_by(AuditEntry.id)).all())
 
 
-def customer_id(db, code: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Customer.id).where(Customer.code == code)).one()
-
-
 def snapshot(db) -> tuple:
     """Everything a refused action must leave as it was."""
     rows = [(c.id, c.status, c.title, c.reject_reason) for c in contracts(db)]
     return rows, count(db, AuditEntry), count(db, Notification)
 
 
-def visible_text(message: dict) -> str:
-    """Everything a person reads in a message or view: text, sections, context, buttons."""
-    parts = [message.get("text") or ""]
-    for block in message.get("blocks", []):
-        parts += [_text(block.get("text")), *map(_text, block.get("fields", []))]
-        parts += [_text(element) for element in block.get("elements", [])]
-        parts += [_text(block.get("label"))]
-    return "\n".join(part for part in parts if part)
-
-
 def said(reply) -> str:
     """Everything the asker reads in a reply (its buttons too)."""
-    return visible_text(reply.body) if isinstance(reply.body, dict) else reply.body
-
-
-def _text(item) -> str:
-    if not isinstance(item, dict):
-        return ""
-    return item["text"] if isinstance(item.get("text"), str) else _text(item.get("text"))
-
-
-def buttons(message: dict) -> dict[str, str]:
-    """action_id → value (or url) of every button in a message."""
-    return {
-        element["action_id"]: element.get("value") or element.get("url")
-        for block in message.get("blocks", [])
-        if block["type"] == "actions"
-        for element in block["elements"]
-    }
-
-
-def posted_to(slack, user: str, contains: str = "") -> list:
-    return slack.wait_for(
-        "chat.postMessage",
-        timeout=WAIT,
-        where=lambda c: c.args["channel"] == user and contains in visible_text(c.args),
-    )
-
-
-def updated_for(slack, user: str, contains: str) -> dict:
-    [call] = slack.wait_for(
-        "chat.update",
-        timeout=WAIT,
-        where=lambda c: c.args["channel"] == user and contains in visible_text(c.args),
-    )
-    return call.args
-
-
-def told(slack, name: str, contains: str = "") -> str:
-    """The ephemeral reply posted to the clicked message's response_url `name`."""
-    [call] = slack.wait_for(
-        "response_url",
-        timeout=WAIT,
-        where=lambda c: c.args["_name"] == name and contains in c.args.get("text", ""),
-    )
-    assert call.args["response_type"] == "ephemeral"
-    return call.args["text"]
+    return message_text(reply.body) if isinstance(reply.body, dict) else reply.body
 
 
 # -- acting the way Slack does ---------------------------------------------------------------
@@ -184,14 +129,6 @@ def drafted(desk, user: str = REP_EAST, code: str = "C-1001", **fields) -> int:
 
 def desk_db(desk):
     return desk.desk.db
-
-
-def actor(db, slack_user_id: str):
-    with db.session() as session:
-        member, team = find_member(session, slack_user_id)
-        return actor_for(
-            member, team, admins=frozenset(), default_locale="en", default_timezone="UTC"
-        )
 
 
 _titles = counter(1)
@@ -268,7 +205,7 @@ def test_the_form_speaks_chinese_to_a_chinese_member(desk):
     desk.command("/contract", "", REP_EAST)
     [opened] = desk.slack.wait_for("views.open")
     assert opened.args["view"]["title"]["text"] == "起草合同"
-    assert "到期日期" in visible_text(opened.args["view"])
+    assert "到期日期" in message_text(opened.args["view"])
     kinds = opened.args["view"]["blocks"][1]["element"]["options"]
     assert [option["text"]["text"] for option in kinds] == ["销售合同", "代理协议", "保密协议"]
 
@@ -278,7 +215,7 @@ def test_the_form_saves_a_draft_owned_by_its_author_and_confirms_in_place(desk, 
         REP_EXPORT, "contract_form", form_values(customer_id(demo_db, "C-2001"))
     )
     assert reply.body["response_action"] == "update"
-    text = visible_text({"blocks": reply.body["view"]["blocks"]})
+    text = message_text({"blocks": reply.body["view"]["blocks"]})
     [saved] = contracts(demo_db)
     assert f"Contract #{saved.id} “Supply agreement 2026” is saved as a draft" in text
     assert "CN¥50,000.00" in text and "Northwind Trading Ltd" in text
@@ -296,7 +233,11 @@ def test_the_form_saves_a_draft_owned_by_its_author_and_confirms_in_place(desk, 
     )
     card = desk.command("/contract", str(saved.id), REP_EXPORT)
     assert "Owner: Emma Davis" in said(card) and "Status: Draft" in said(card)
-    assert set(buttons(card.body)) == {"contract_submit", "contract_edit", "contract_document"}
+    assert set(button_values(card.body)) == {
+        "contract_submit",
+        "contract_edit",
+        "contract_document",
+    }
 
 
 def test_the_same_form_sent_twice_is_one_contract(desk, demo_db):
@@ -360,11 +301,11 @@ def test_markup_in_what_people_type_is_shown_not_obeyed(desk, demo_db, legal):
     title = "<!channel> *Urgent* <https://evil.example|click>"
     contract_id = drafted(desk, title=title)
     card = desk.command("/contract", f"show {contract_id}", ADMIN).body
-    assert title in visible_text(card)
+    assert title in message_text(card)
     assert not any("<!channel>" in text for text in mrkdwn_texts(card))
     desk.command("/contract", f"submit {contract_id}", REP_EAST)
     [dm] = posted_to(desk.slack, LEGAL)
-    assert title in visible_text(dm.args)
+    assert title in message_text(dm.args)
     assert not any("<!channel>" in text for text in mrkdwn_texts(dm.args))
     assert "<!channel>" not in dm.args["text"]
 
@@ -381,29 +322,33 @@ def test_review_approve_sign_and_archive_each_tell_the_next_person_and_the_owner
     assert contract(demo_db, contract_id).status == "legal_review"
 
     [ask] = posted_to(desk.slack, LEGAL, "submitted this contract for legal review")
-    assert set(buttons(ask.args)) == {"contract_review", "contract_reject", "contract_document"}
-    assert buttons(ask.args)["contract_document"] == DOC
+    assert set(button_values(ask.args)) == {
+        "contract_review",
+        "contract_reject",
+        "contract_document",
+    }
+    assert button_values(ask.args)["contract_document"] == DOC
     name = desk.click_in_message(LEGAL, "contract_review", str(contract_id), ask.args)
     assert "Asked to approve it: 周敏 Zhou Min" in told(desk.slack, name)
     assert contract(demo_db, contract_id).status == "legal_review"
     updated = updated_for(desk.slack, LEGAL, "Legal review passed: Liu Lawyer")
-    assert buttons(updated) == {"contract_document": DOC}
+    assert button_values(updated) == {"contract_document": DOC}
     posted_to(desk.slack, REP_EAST, "已通过法务审核")
 
     [approval] = posted_to(desk.slack, MANAGER_EAST, "已通过法务审核，请批准")
-    assert {"contract_approve", "contract_reject"} <= set(buttons(approval.args))
+    assert {"contract_approve", "contract_reject"} <= set(button_values(approval.args))
     name = desk.click_in_message(MANAGER_EAST, "contract_approve", str(contract_id), approval.args)
     assert "已批准" in told(desk.slack, name)
     assert contract(demo_db, contract_id).status == "approved"
     updated_for(desk.slack, MANAGER_EAST, "周敏 Zhou Min 于")
 
     [approved] = posted_to(desk.slack, REP_EAST, "已由 周敏 Zhou Min")
-    assert "contract_sign" in buttons(approved.args)
+    assert "contract_sign" in button_values(approved.args)
     name = desk.click_in_message(REP_EAST, "contract_sign", str(contract_id), approved.args)
     assert "已签署" in told(desk.slack, name)
     assert contract(demo_db, contract_id).status == "signed"
     signed_dm = updated_for(desk.slack, REP_EAST, "已签署，王芳 Wang Fang")
-    assert "contract_sign" not in buttons(signed_dm)
+    assert "contract_sign" not in button_values(signed_dm)
     posted_to(desk.slack, DESK_EAST, "已签署")
 
     archived = said(desk.command("/contract", f"归档 {contract_id}", DESK_EAST))
@@ -469,7 +414,7 @@ def test_reject_asks_for_a_reason_updates_the_asks_and_the_owner_can_start_again
         timeout=WAIT,
         where=lambda c: c.args["channel"] == LEGAL and "submitted this" in c.args["text"],
     )
-    assert "Agreement, liability fixed" in visible_text(second_round[1].args)
+    assert "Agreement, liability fixed" in message_text(second_round[1].args)
 
 
 def test_a_second_click_and_a_replayed_command_change_nothing_and_say_who_did_it(
@@ -519,7 +464,7 @@ def test_without_legal_reviewers_the_manager_reviews_and_an_admin_may(desk, demo
     contract_id = drafted(desk)
     assert "周敏 Zhou Min" in said(desk.command("/contract", f"submit {contract_id}", REP_EAST))
     [ask] = posted_to(desk.slack, MANAGER_EAST, "法务审核")
-    assert "没有指定法务审核人" in visible_text(ask.args)
+    assert "没有指定法务审核人" in message_text(ask.args)
     refused = said(desk.command("/contract", f"review {contract_id}", DESK_EAST))
     assert "由主管（周敏 Zhou Min）或管理员审核" in refused
     assert "recorded" in said(desk.command("/contract", f"review {contract_id}", ADMIN))
@@ -705,12 +650,12 @@ def test_lists_show_what_each_reader_needs(desk, demo_db, legal):
 def test_a_card_offers_only_what_the_reader_may_do_now(desk, demo_db, legal):
     contract_id = contract_in(demo_db, "reviewed")
     manager_card = desk.command("/contract", str(contract_id), MANAGER_EAST).body
-    assert {"contract_approve", "contract_reject"} <= set(buttons(manager_card))
-    assert "等待批准：周敏 Zhou Min" in visible_text(manager_card)
+    assert {"contract_approve", "contract_reject"} <= set(button_values(manager_card))
+    assert "等待批准：周敏 Zhou Min" in message_text(manager_card)
     owner_card = desk.command("/contract", str(contract_id), REP_EAST).body
-    assert set(buttons(owner_card)) == {"contract_document"}
+    assert set(button_values(owner_card)) == {"contract_document"}
     legal_card = desk.command("/contract", str(contract_id), LEGAL).body
-    assert "contract_review" not in buttons(legal_card)
+    assert "contract_review" not in button_values(legal_card)
 
 
 # -- scheduled reminders and escalations ---------------------------------------------------------
@@ -742,7 +687,7 @@ def test_expiry_reminders_go_to_the_owner_once_per_level(desk, demo_db, legal):
     assert sorted(n.channel for n in first) == [DESK_EAST, REP_EAST]  # the owner, the account's rep
     assert {n.params["level"] for n in first} == {"first"}
     [dm] = posted_to(desk.slack, REP_EAST, "是时候商谈续约了")
-    assert "还有 60 天" in visible_text(dm.args)
+    assert "还有 60 天" in message_text(dm.args)
     run(30)
     run(29)
     run(3)
@@ -774,7 +719,7 @@ def test_a_stalled_review_goes_to_the_owners_manager_once_per_stall(desk, demo_d
     [escalation] = kinds_queued(demo_db, "escalation_contract_review")
     assert escalation.channel == MANAGER_EAST
     [dm] = posted_to(desk.slack, MANAGER_EAST, "等待法务审核")
-    assert "Liu Lawyer" in visible_text(dm.args) and "已超过 3 天" in visible_text(dm.args)
+    assert "Liu Lawyer" in message_text(dm.args) and "已超过 3 天" in message_text(dm.args)
 
     with demo_db.session() as session:
         take_step(session, actor(demo_db, LEGAL), contract_id, "reject", "redo", now=submitted)
