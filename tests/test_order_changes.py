@@ -13,8 +13,17 @@ from babel.dates import format_date
 from sqlmodel import select
 
 from commands.orders import update_order_status
-from commands.people import actor_for, find_member
 from harness import mrkdwn_texts
+from helpers import (
+    actor,
+    button_values,
+    count,
+    message_text,
+    order,
+    posted_to,
+    told,
+    updated_for,
+)
 from storage.models import AuditEntry, Member, Notification, OrderChangeRequest, SalesOrder
 
 ADMIN = "UADMIN0001"  # Alex Admin, English, no team
@@ -46,20 +55,10 @@ def change(db, change_id: int) -> OrderChangeRequest:
         return session.get(OrderChangeRequest, change_id)
 
 
-def order(db, number: str) -> SalesOrder:
-    with db.session() as session:
-        return session.exec(select(SalesOrder).where(SalesOrder.number == number)).one()
-
-
 def audits(db, entity: str, key: str) -> list[AuditEntry]:
     with db.session() as session:
         query = select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_key == key)
         return list(session.exec(query.order_by(AuditEntry.id)))
-
-
-def count(db, model) -> int:
-    with db.session() as session:
-        return len(session.exec(select(model)).all())
 
 
 def snapshot(db) -> tuple:
@@ -78,58 +77,8 @@ def sent_ts(db, key: str) -> str:
         return session.exec(select(Notification.sent_ts).where(Notification.key == key)).one()
 
 
-def visible_text(message: dict) -> str:
-    """Everything a person reads in a message or view: text, sections, context, buttons."""
-    parts = [message.get("text") or "", _text(message.get("title"))]
-    for block in message.get("blocks", []):
-        parts += [_text(block.get("text")), *map(_text, block.get("fields", []))]
-        parts += [_text(element) for element in block.get("elements", [])]
-        parts += [_text(block.get("label"))]
-    return "\n".join(part for part in parts if part)
-
-
-def _text(item) -> str:
-    if not isinstance(item, dict):
-        return ""
-    return item["text"] if isinstance(item.get("text"), str) else _text(item.get("text"))
-
-
 def said(reply) -> str:
-    return visible_text(reply.body) if isinstance(reply.body, dict) else reply.body
-
-
-def buttons(message: dict) -> dict[str, str]:
-    """action_id → value of every button in a message."""
-    return {
-        element["action_id"]: element.get("value")
-        for block in message.get("blocks", [])
-        if block["type"] == "actions"
-        for element in block["elements"]
-    }
-
-
-def posted_to(slack, user: str, contains: str = "") -> list:
-    return slack.wait_for(
-        "chat.postMessage",
-        timeout=WAIT,
-        where=lambda c: c.args["channel"] == user and contains in visible_text(c.args),
-    )
-
-
-def updated_for(slack, user: str, contains: str) -> dict:
-    [call] = slack.wait_for(
-        "chat.update",
-        timeout=WAIT,
-        where=lambda c: c.args["channel"] == user and contains in visible_text(c.args),
-    )
-    return call.args
-
-
-def told(slack, name: str) -> str:
-    """The ephemeral reply posted to the clicked message's response_url `name`."""
-    [call] = slack.wait_for("response_url", timeout=WAIT, where=lambda c: c.args["_name"] == name)
-    assert call.args["response_type"] == "ephemeral"
-    return call.args["text"]
+    return message_text(reply.body) if isinstance(reply.body, dict) else reply.body
 
 
 def opened_forms(slack, count: int = 1) -> list[dict]:
@@ -178,14 +127,6 @@ def decided(desk, user: str, verb: str, change_id: int, note: str | None = None)
     return desk.submit_view(user, DECIDE_FORM, note_values(note), f"{verb}:{change_id}")
 
 
-def actor(db, slack_user_id: str):
-    with db.session() as session:
-        member, team = find_member(session, slack_user_id)
-        return actor_for(
-            member, team, admins=frozenset(), default_locale="en", default_timezone="UTC"
-        )
-
-
 def move_order(db, number: str, *statuses: str) -> None:
     for status in statuses:
         with db.session() as session:
@@ -218,7 +159,7 @@ def test_order_change_opens_the_form_with_what_why_and_who(desk):
     assert kinds == ["Quantity", "Specification", "Delivery date", "Other"]
     assert elements["description"]["type"] == elements["asked_by"]["type"] == "plain_text_input"
     assert elements["new_ship_on"]["type"] == "datepicker"
-    assert "Asked by (at the customer)" in visible_text(view)
+    assert "Asked by (at the customer)" in message_text(view)
 
 
 def test_the_form_speaks_chinese_to_a_chinese_member(desk):
@@ -226,7 +167,7 @@ def test_the_form_speaks_chinese_to_a_chinese_member(desk):
     [opened] = opened_forms(desk.slack)
     view = opened["view"]
     assert view["title"]["text"] == "申请订单变更" and view["submit"]["text"] == "提交给内勤"
-    assert "提出人（客户方）" in visible_text(view) and "上海华联机械有限公司" in visible_text(view)
+    assert "提出人（客户方）" in message_text(view) and "上海华联机械有限公司" in message_text(view)
     kinds = [option["text"]["text"] for option in view["blocks"][1]["element"]["options"]]
     assert kinds == ["数量", "规格", "交期", "其他"]
 
@@ -235,16 +176,16 @@ def test_submitting_asks_the_desk_of_the_orders_team_to_accept_or_decline(desk, 
     reply = desk.submit_view(REP_EAST, REQUEST_FORM, form_values(), "1234").body
     assert reply["response_action"] == "update"
     [saved] = changes(demo_db)
-    done = visible_text(reply["view"])
+    done = message_text(reply["view"])
     assert f"订单 1234 的变更申请 #{saved.id} 已提交给内勤：李娜 Li Na" in done
     assert (saved.status, saved.kind, saved.asked_by) == ("pending", "quantity", "张伟, purchasing")
     [entry] = audits(demo_db, "order_change", str(saved.id))
     assert (entry.actor, entry.action, entry.after["order"]) == (REP_EAST, "request", "1234")
 
     [ask] = posted_to(desk.slack, DESK_EAST, "王芳 Wang Fang 登记了客户提出的变更")
-    text = visible_text(ask.args)
+    text = message_text(ask.args)
     assert "数量：300 pcs instead of 200" in text and "原因：their line runs a second shift" in text
-    assert buttons(ask.args) == {ACCEPT: str(saved.id), DECLINE: str(saved.id)}
+    assert button_values(ask.args) == {ACCEPT: str(saved.id), DECLINE: str(saved.id)}
     asked = {c.args["channel"] for c in desk.slack.calls_to("chat.postMessage")}
     assert asked == {DESK_EAST}
     assert order(demo_db, "1234").promised_ship_on == TODAY - timedelta(days=2)
@@ -254,8 +195,8 @@ def test_an_export_order_goes_to_the_export_desk_in_english(desk, demo_db):
     change_id = requested(desk, REP_EXPORT, "EX-501", kind="delivery_date", new_ship_on=str(LATER))
     [ask] = posted_to(desk.slack, DESK_EXPORT, "Emma Davis logged a change the customer asked for")
     ship_line = f"{medium(TODAY + timedelta(days=9), 'en')} → {medium(LATER, 'en')}"
-    assert f"Promised ship date: {ship_line}" in visible_text(ask.args)
-    assert buttons(ask.args) == {ACCEPT: str(change_id), DECLINE: str(change_id)}
+    assert f"Promised ship date: {ship_line}" in message_text(ask.args)
+    assert button_values(ask.args) == {ACCEPT: str(change_id), DECLINE: str(change_id)}
     assert all(c.args["channel"] == DESK_EXPORT for c in desk.slack.calls_to("chat.postMessage"))
 
 
@@ -369,12 +310,12 @@ def test_accepting_a_date_change_moves_the_ship_date_updates_the_ask_and_tells_t
     [form] = opened_forms(desk.slack)
     assert form["view"]["callback_id"] == DECIDE_FORM
     assert form["view"]["private_metadata"] == f"accept:{change_id}"
-    assert "接受变更" in form["view"]["title"]["text"] and "产线检修" in visible_text(form["view"])
+    assert "接受变更" in form["view"]["title"]["text"] and "产线检修" in message_text(form["view"])
     assert change(demo_db, change_id).status == "pending"
 
     done = decided(desk, DESK_EAST, "accept", change_id, "工厂已确认").body
     assert done["response_action"] == "update"
-    assert f"订单 1234 的变更申请 #{change_id} 已接受。已通知：王芳 Wang Fang" in visible_text(
+    assert f"订单 1234 的变更申请 #{change_id} 已接受。已通知：王芳 Wang Fang" in message_text(
         done["view"]
     )
     saved = change(demo_db, change_id)
@@ -390,9 +331,9 @@ def test_accepting_a_date_change_moves_the_ship_date_updates_the_ask_and_tells_t
 
     updated = updated_for(desk.slack, DESK_EAST, "✅ 李娜 Li Na 于")
     assert updated["ts"] == sent_ts(demo_db, f"order-change:{change_id}:ask:{DESK_EAST}")
-    assert buttons(updated) == {}
+    assert button_values(updated) == {}
     [outcome] = posted_to(desk.slack, REP_EAST, f"变更申请 #{change_id} 已由 李娜 Li Na")
-    text = visible_text(outcome.args)
+    text = message_text(outcome.args)
     assert "内勤备注：工厂已确认" in text and f"→ {medium(LATER, 'zh-CN')}" in text
     assert medium(LATER, "zh-CN") in said(desk.command("/order", "1234", REP_EAST))
     history = said(desk.command("/order", "change list 1234", REP_EAST))
@@ -412,14 +353,14 @@ def test_declining_needs_a_reason_and_leaves_the_order_as_it_was(desk, demo_db):
     assert snapshot(demo_db) == before
 
     done = decided(desk, DESK_EAST, "decline", change_id, "排产已满").body
-    assert f"变更申请 #{change_id} 已拒绝" in visible_text(done["view"])
+    assert f"变更申请 #{change_id} 已拒绝" in message_text(done["view"])
     assert change(demo_db, change_id).status == "declined"
     assert order(demo_db, "1234").promised_ship_on == TODAY - timedelta(days=2)
     assert audits(demo_db, "order", "1234") == []
     updated = updated_for(desk.slack, DESK_EAST, "❌ 李娜 Li Na 于")
-    assert buttons(updated) == {}
+    assert button_values(updated) == {}
     [outcome] = posted_to(desk.slack, REP_EAST, "拒绝")
-    assert "内勤备注：排产已满" in visible_text(outcome.args)
+    assert "内勤备注：排产已满" in message_text(outcome.args)
 
 
 def test_the_rep_and_the_customers_owner_are_each_told_in_their_language(desk, demo_db):
@@ -430,7 +371,7 @@ def test_the_rep_and_the_customers_owner_are_each_told_in_their_language(desk, d
         placed.rep_id = rep.id  # C-1002 is 王芳's; 陈杰 took this order of it
     change_id = requested(desk, DESK_EAST, "1236", kind="specification")
     done = decided(desk, MANAGER_EAST, "accept", change_id).body
-    assert "王芳 Wang Fang" in visible_text(done["view"]) and "陈杰 Chen Jie" in visible_text(
+    assert "王芳 Wang Fang" in message_text(done["view"]) and "陈杰 Chen Jie" in message_text(
         done["view"]
     )
     posted_to(desk.slack, REP_EAST, f"订单 1236 的变更申请 #{change_id} 已由 周敏 Zhou Min")
@@ -576,12 +517,12 @@ def test_markup_in_what_people_type_is_shown_not_obeyed(desk, demo_db):
     markup = "<!channel> *urgent* <https://evil.example|click>"
     change_id = requested(desk, description=markup, asked_by="<@UADMIN0001>")
     [ask] = posted_to(desk.slack, DESK_EAST, "登记了客户提出的变更")
-    assert markup in visible_text(ask.args) and "<@UADMIN0001>" in visible_text(ask.args)
+    assert markup in message_text(ask.args) and "<@UADMIN0001>" in message_text(ask.args)
     assert not any("<!channel>" in text for text in mrkdwn_texts(ask.args))
     assert "<!channel>" not in ask.args["text"]
     decided(desk, DESK_EAST, "decline", change_id, "<!here> no")
     [outcome] = posted_to(desk.slack, REP_EAST, "拒绝")
-    assert markup in visible_text(outcome.args) and "<!here> no" in visible_text(outcome.args)
+    assert markup in message_text(outcome.args) and "<!here> no" in message_text(outcome.args)
     assert not any("<!" in text for text in mrkdwn_texts(outcome.args))
     listed = desk.command("/order", "change list 1234", REP_EAST).body
     assert not any("<!channel>" in text for text in mrkdwn_texts(listed))
@@ -592,7 +533,7 @@ def test_the_longest_request_and_note_reach_the_rep_in_full(desk, demo_db):
     change_id = requested(desk, description=description, reason=reason)
     decided(desk, DESK_EAST, "decline", change_id, note)
     [outcome] = posted_to(desk.slack, REP_EAST, "拒绝")
-    text = visible_text(outcome.args)
+    text = message_text(outcome.args)
     assert description in text and reason in text and f"内勤备注：{note}" in text
     updated = updated_for(desk.slack, DESK_EAST, "❌ 李娜 Li Na 于")
-    assert note in visible_text(updated)
+    assert note in message_text(updated)
