@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import bindparam, text
 from sqlmodel import select
 
 from bot.cli import main
@@ -1009,3 +1010,69 @@ def test_a_terminal_sees_a_progress_bar_and_a_pipe_only_the_report(salesdesk, da
     assert "Checking rows" in on_terminal
     assert "Checking rows" not in piped.stdout + piped.stderr
     assert piped.stdout.startswith("Imported teams from")
+
+
+# --- large files ------------------------------------------------------------------------------
+
+
+def test_a_file_larger_than_one_write_batch_stores_every_order_with_its_history_and_audit(
+    seeded, db
+):
+    rows = [
+        f"SO-{i:05d},C-{1001 if i % 2 else 2001},{'shipped' if i % 3 else '生产中'},"
+        f"{i}.50,{'usd' if i % 5 == 0 else ''},2024/03/{1 + i % 28},,"
+        f"{'2024-04-02' if i % 7 == 0 else ''},,{'加急' if i % 4 == 0 else ''}"
+        for i in range(12_001)
+    ]
+
+    run = seeded.import_rows("orders", *rows)
+
+    path = seeded.folder / "orders.csv"
+    assert run.lines == [
+        f"Imported orders from {path}: 12,001 created, 0 updated, 0 unchanged, 0 rejected."
+    ]
+    orders = {order.number: order for order in stored(db, SalesOrder)}
+    assert len(orders) == 12_001
+    last = orders["SO-12000"]
+    assert (last.status, last.amount, last.currency, last.ordered_on, last.shipped_on) == (
+        "in_production",
+        Decimal("12000.50"),
+        "USD",
+        date(2024, 3, 17),
+        None,
+    )
+    assert (last.note, last.rep_id, last.urgent) == ("加急", orders["SO-00002"].rep_id, False)
+    assert orders["SO-00007"].shipped_on == date(2024, 4, 2)
+    history = {step.order_id: step for step in stored(db, OrderStatusChange)}
+    assert {order.id: order.status for order in orders.values()} == {
+        order_id: step.to_status for order_id, step in history.items()
+    }
+    audited = {entry.entity_key: entry.after for entry in audit_of(db, "order")}
+    assert audited.keys() == orders.keys()
+    assert audited["SO-00007"]["shipped_on"] == "2024-04-02"
+    again = seeded.import_rows("orders", *rows)
+    assert again.lines == [
+        f"Imported orders from {path}: 0 created, 0 updated, 12,001 unchanged, 0 rejected."
+    ]
+
+
+def test_after_an_import_the_database_has_statistics_for_the_tables_it_filled(seeded, db):
+    seeded.import_rows("orders", "1234,C-1001,confirmed,100,,,,,,")
+
+    filled = ("sales_order", "order_status_change", "audit_entry")
+    with db.session() as session:
+        if db.engine.dialect.name == "sqlite":
+            analysed = session.exec(text("SELECT DISTINCT tbl FROM sqlite_stat1")).all()
+            assert set(filled) <= {name for (name,) in analysed}
+        else:
+            counts = session.exec(
+                text("SELECT relname, reltuples FROM pg_class WHERE relname IN :names").bindparams(
+                    bindparam("names", expanding=True)
+                ),
+                params={"names": filled},
+            ).all()
+            assert {name: rows for name, rows in counts} == {
+                "sales_order": 1,
+                "order_status_change": 1,
+                "audit_entry": len(stored(db, AuditEntry)),
+            }

@@ -1,6 +1,7 @@
 """Orders, by number: number, customer_code, status, amount, currency, ordered_on,
 promised_ship_on, shipped_on, delivered_on, rep_slack_id, note."""
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -9,7 +10,7 @@ from storage.imports import fields as read
 from storage.imports.bulk import insert_rows
 from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
-from storage.imports.upsert import ACTOR, Importer, Plan, Stored
+from storage.imports.upsert import ACTOR, Importer, Plan, Stored, chunks
 from storage.models import Customer, Member, OrderStatusChange, SalesOrder
 
 DATES = ("ordered_on", "promised_ship_on", "shipped_on", "delivered_on")
@@ -79,16 +80,8 @@ class OrderImporter(Importer):
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         created = super().write(session, plan, now)
-        steps = [
-            _step(created[change.key], None, change.fields["status"], now)
-            for change in plan.creates
-        ]
-        steps += [
-            _step(change.stored.id, change.stored.fields["status"], change.fields["status"], now)
-            for change in plan.updates
-            if "status" in change.fields
-        ]
-        insert_rows(session, OrderStatusChange, steps)
+        for steps in chunks(_steps(plan, created, now)):
+            insert_rows(session, OrderStatusChange, steps)
         return created
 
     def _customer(self, column: str, value: str) -> str:
@@ -101,6 +94,16 @@ class OrderImporter(Importer):
         if slack_id not in self.member_ids:
             raise Rejected("import.reject.unknown_member", column=column, value=slack_id)
         return slack_id
+
+
+def _steps(plan: Plan, created: dict[str, int], now: datetime) -> Iterator[dict[str, object]]:
+    """The order history's first step of each new order, and a step for each status changed."""
+    for change in plan.creates:
+        yield _step(created[change.key], None, change.fields["status"], now)
+    for change in plan.updates:
+        if "status" in change.fields:
+            before, after = change.stored.fields["status"], change.fields["status"]
+            yield _step(change.stored.id, before, after, now)
 
 
 def _step(order_id: int, before: str | None, after: str, now: datetime) -> dict[str, object]:

@@ -1,14 +1,16 @@
 """What every kind of import shares: compare each row with the stored record of the same natural
 key, then write the differences in bulk, each with an audit entry."""
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import islice
+from typing import NamedTuple, TypeVar
 
 from sqlmodel import Session, SQLModel
 
-from storage.imports.bulk import analyze, insert_rows, last_id, new_ids, update_rows
+from storage.imports.bulk import CHUNK, analyze, insert_rows, last_id, new_ids, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
 from storage.imports.fields import Reader
 from storage.imports.progress import STEP, Progress, Silent
@@ -16,6 +18,7 @@ from storage.imports.report import ImportReport, Rejected, Rejection, RowWarning
 from storage.models import AuditEntry, utcnow
 
 ACTOR = "import"
+T = TypeVar("T")
 READ_CACHE = 4096
 
 
@@ -106,10 +109,12 @@ class Importer:
         stored = self.load(session, table)
         self.progress.stage("check", len(table.rows))
         plan = self.plan(table, stored)
+        table.rows.clear()  # checked: the file's rows need not stay in memory while writing
         self.progress.stage("write", len(plan.creates) + len(plan.updates))
         now = utcnow()
         self.write(session, plan, now)
-        insert_rows(session, AuditEntry, audit_rows(self.entity, plan, now))
+        for audits in chunks(audit_rows(self.entity, plan, now)):
+            insert_rows(session, AuditEntry, audits)
         if plan.creates or plan.updates:
             analyze(session, self.model, AuditEntry, *self.also_written)
         return plan.report()
@@ -135,8 +140,9 @@ class Importer:
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         """Inserts and updates; returns the new records' ids by key."""
         after_id = last_id(session, self.model)
-        new_rows = [self.new_row(c.fields, now) for c in plan.creates]
-        insert_rows(session, self.model, new_rows, self.progress.advance)
+        for creates in chunks(plan.creates):
+            new_rows = [self.new_row(change.fields, now) for change in creates]
+            insert_rows(session, self.model, new_rows, self.progress.advance)
         created = new_ids(session, self.model, self.key, after_id)
         changed_rows = [
             {"id": change.stored.id, **row}
@@ -197,16 +203,21 @@ def _read(row: CsvRow, key: str, key_column: str, steps: list[Step]) -> dict[str
     return fields
 
 
-def audit_rows(entity: str, plan: Plan, now: datetime) -> list[dict]:
-    rows = [
-        _audit(entity, change.key, "import.create", None, _strings(change.fields), now)
-        for change in plan.creates
-    ]
+def audit_rows(entity: str, plan: Plan, now: datetime) -> Iterator[dict]:
+    for change in plan.creates:
+        yield _audit(entity, change.key, "import.create", None, _strings(change.fields), now)
     for change in plan.updates:
         before = {column: change.stored.fields[column] for column in change.fields}
         after = _strings(change.fields, keep_empty=True)
-        rows.append(_audit(entity, change.key, "import.update", _strings(before, True), after, now))
-    return rows
+        yield _audit(entity, change.key, "import.update", _strings(before, True), after, now)
+
+
+def chunks(items: Iterable[T]) -> Iterator[list[T]]:
+    """At most CHUNK items at a time: a chunk's rows are written and let go before the next
+    chunk's are made."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
 
 
 def _audit(
