@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlmodel import select
 
 from harness import mrkdwn_texts, visible_text
-from storage.models import Contact, Customer, Meeting, Member, SampleRequest
+from helpers import button_elements, customer_id, member_id
+from storage.models import Contact, Customer, Meeting, SampleRequest
 
 ADMIN = "UADMIN0001"  # English
 MANAGER_EAST = "UMGR00001"
@@ -22,27 +22,15 @@ REP_EXPORT = "UREP00003"  # owns C-2001 Northwind and C-2002 Bluebird
 STRANGER = "UNOBODY01"
 
 
-def customer_id(db, code: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Customer.id).where(Customer.code == code)).one()
-
-
-def member_id(db, slack_user_id: str) -> int:
-    with db.session() as session:
-        return session.exec(select(Member.id).where(Member.slack_user_id == slack_user_id)).one()
-
-
-def buttons(body: dict) -> list[dict]:
-    return [e for b in body.get("blocks", []) if b["type"] == "actions" for e in b["elements"]]
-
-
 def shown(reply) -> str:
     """What a person reads, button labels included (harness.visible_text skips buttons)."""
     if not isinstance(reply.body, dict):
         return reply.body
     blocks = [b for b in reply.body.get("blocks", []) if b["type"] != "actions"]
     body = {**reply.body, "blocks": blocks}
-    return "\n".join([visible_text(body), *(b["text"]["text"] for b in buttons(reply.body))])
+    return "\n".join(
+        [visible_text(body), *(b["text"]["text"] for b in button_elements(reply.body))]
+    )
 
 
 def card(desk, text: str, user: str) -> str:
@@ -174,7 +162,7 @@ def test_several_matches_offer_a_button_per_customer_that_opens_its_card(desk):
     reply = desk.command("/customer", "C-100", ADMIN)
     text = shown(reply)
     assert "Several customers match “C-100”. Which one?" in text
-    choices = buttons(reply.body)
+    choices = button_elements(reply.body)
     assert sorted(b["text"]["text"] for b in choices) == [
         "C-1001 · 上海华联机械有限公司",
         "C-1002 · 杭州明达电子",
