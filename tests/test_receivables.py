@@ -17,6 +17,7 @@ from sqlmodel import select
 from bot.cli import main
 from commands.team_settings import change_team_settings
 from harness import visible_text
+from helpers import order
 from jobs.runner import JobRunner
 from storage.imports.payments import settle_invoices
 from storage.models import (
@@ -121,11 +122,6 @@ def said(reply) -> str:
 def invoice(db, number: str) -> Invoice:
     with db.session() as session:
         return session.exec(select(Invoice).where(Invoice.number == number)).one()
-
-
-def order(db, number: str) -> SalesOrder:
-    with db.session() as session:
-        return session.exec(select(SalesOrder).where(SalesOrder.number == number)).one()
 
 
 def rows(db, model, *where) -> list:
