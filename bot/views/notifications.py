@@ -14,7 +14,7 @@ from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
 from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
 from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
 from bot.views.samples import escalation_sample_approval, sample_needed_soon
-from bot.views.visits import render_visit_logged_for_you
+from bot.views.visits import NOTIFICATIONS as VISIT_NOTIFICATIONS
 from commands.people import Reader
 
 Rendered = tuple[str, list[dict]]
@@ -42,16 +42,14 @@ def _blocks(build) -> Callable[[dict, Reader], Rendered]:
 
 
 RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
-    "visit_logged_for_you": render_visit_logged_for_you,
     "daily_digest": _blocks(digest.daily_digest),
     "rep_brief": _blocks(digest.rep_brief),
     "weekly_report": _blocks(digest.weekly_report),
-    "follow_up_due": _text(alerts.follow_up_due),
     "sample_needed_soon": _text(sample_needed_soon),
     "escalation_sample_approval": _text(escalation_sample_approval),
-    "escalation_cadence": _text(alerts.escalation_cadence),
     "delivery_failed": _text(alerts.delivery_failed),
     **MEETING_NOTIFICATIONS,
+    **VISIT_NOTIFICATIONS,
     "home_refresh": home.render_home,
     **SAMPLE_NOTIFICATIONS,
     **CONTRACT_NOTIFICATIONS,

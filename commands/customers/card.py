@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 
 from commands.customers.finding import find_customer
 from commands.customers.lookup import CustomerMatches, match_customers
-from commands.orders.lifecycle import is_late
 from commands.orders import today_for
+from commands.orders.lifecycle import is_late
 from commands.people import Actor
 from commands.visits.lines import VisitLine, visit_line
 from storage.models import (

@@ -107,6 +107,9 @@ MESSAGES = {
         "notify.visit_logged_for_you": "{by} logged a contact with {customer} ({code}) for you "
         "({channel}, {at}): {summary}",
         "notify.visit_next_step": "Next step for you: {step}, due {due}.",
+        "remind.follow_up": "🔔 Follow-up due today for {customer}: {step}. Log it with /visit when done.",
+        "escalate.cadence": "⚠️ Key account {customer} ({code}, tier {tier}) has not been contacted for more than {days} days (last contact: {since}). Log the next contact with /visit {code}.",
+        "escalate.never": "never",
     },
     "zh-CN": {
         "visit.help.title": "/visit 使用说明",
@@ -206,5 +209,8 @@ MESSAGES = {
         "notify.visit_logged_for_you": "{by}替您记录了与{customer}（{code}）的一次联系"
         "（{channel}，{at}）：{summary}",
         "notify.visit_next_step": "您的下一步：{step}，{due}前完成。",
+        "remind.follow_up": "🔔 今天需跟进 {customer}：{step}。完成后请用 /visit 记录。",
+        "escalate.cadence": "⚠️ 重点客户 {customer}（{code}，{tier} 类）已超过 {days} 天未联系（上次联系：{since}）。请用 /visit {code} 记录下一次联系。",
+        "escalate.never": "从未",
     },
 }
