@@ -11,6 +11,7 @@ from commands.errors import InvalidInput
 from commands.orders import CARD_BY_NUMBER, update_order_status
 from commands.people import find_actor
 from harness import RunningDesk, eventually, mrkdwn_texts
+from helpers import count, order
 from storage.imports import import_csv
 from storage.models import AuditEntry, Notification, OrderStatusChange, SalesOrder
 
@@ -19,16 +20,6 @@ DESK_EAST = "UDESK0001"  # Chinese, team East
 DESK_EXPORT = "UDESK0002"  # English, team Export
 REP_EAST = "UREP00001"  # owns C-1001 and C-1002
 REP_EXPORT = "UREP00003"  # owns C-2001 and C-2002
-
-
-def order(db, number: str) -> SalesOrder:
-    with db.session() as session:
-        return session.exec(select(SalesOrder).where(SalesOrder.number == number)).one()
-
-
-def count(db, model) -> int:
-    with db.session() as session:
-        return len(session.exec(select(model)).all())
 
 
 def test_status_shows_the_order_card_in_english(desk):
