@@ -154,9 +154,3 @@ def tell(body: dict, reply: dict, client: WebClient, respond: Respond) -> None:
             )
     except Exception:
         log.exception("could not reply to %s", (body.get("user") or {}).get("id"))
-
-
-def reply_for(actor: Actor, produce: Callable[[], dict]) -> dict:
-    """The old name of `answer` for replies that are never forms; kept until every listener
-    has moved to `answer`."""
-    return answer(actor, produce)  # type: ignore[return-value]
