@@ -1,6 +1,5 @@
 """Reminders and escalations: one short message each, saying why and what resolves it."""
 
-
 from bot.i18n import t
 from commands.people import Reader
 
