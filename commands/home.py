@@ -202,11 +202,14 @@ def _follow_ups(session: Session, whose, today: date, include_today: bool) -> Li
     )
     total = _count(session, query)
     rows = session.exec(query.order_by(next_step_due, col(Visit.id)).limit(HOME_LIMIT)).all()
-    lines = [
-        FollowUpLine(stored_id(visit), customer, visit.next_step, visit.next_step_due, rep)
-        for visit, customer, rep in rows
-    ]
+    lines = [_follow_up_line(visit, customer, rep) for visit, customer, rep in rows]
     return Listing(lines, total)
+
+
+def _follow_up_line(visit: Visit, customer: str, rep: str) -> FollowUpLine:
+    due = visit.next_step_due
+    assert due is not None  # the query keeps only follow-ups with a due day
+    return FollowUpLine(stored_id(visit), customer, visit.next_step, due, rep)
 
 
 def _samples(session: Session, whose, statuses: tuple[SampleStatus, ...]) -> Listing:
