@@ -64,7 +64,9 @@ class RunningDesk:
             "127.0.0.1", 0, wsgi_app(self.desk), _ThreadingWSGIServer, _QuietHandler
         )
         self.url = f"http://127.0.0.1:{self._server.server_port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def __enter__(self) -> "RunningDesk":
         _date_reader_loaded()
