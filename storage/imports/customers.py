@@ -7,13 +7,13 @@ search reads) is filled here, on create and on rename."""
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
-from storage.imports.upsert import Importer, Plan, Stored
+from storage.imports.upsert import Importer, Plan, Stored, saved, value_of
 from storage.models import Contact, Customer, Member, customer_search_text
 
 COLUMNS = {"code", "name", "tier", "region", "industry"}
@@ -45,14 +45,15 @@ class CustomerImporter(Importer):
         }
         stored = {}
         for customer in customers:
-            contact = contacts.get(customer.id)
+            customer_id = saved(customer.id)
+            contact = contacts.get(customer_id)
             if contact:
                 self.contact_ids[customer.code] = contact.id
             fields = customer.model_dump(include=COLUMNS)
             fields["owner_slack_id"] = slack_ids[customer.owner_id]
             for column, field in CONTACT_FIELDS.items():
                 fields[column] = getattr(contact, field) if contact else None
-            stored[customer.code] = Stored(customer.id, fields)
+            stored[customer.code] = Stored(customer_id, fields)
         return stored
 
     def readers(self) -> dict[str, read.Reader]:
@@ -71,27 +72,26 @@ class CustomerImporter(Importer):
         gives_contact = any(column in fields for column in CONTACT_FIELDS)
         if gives_contact and "contact_name" not in fields and not has_contact:
             raise Rejected("import.reject.contact_needs_name")
-        holder = self.name_holders.setdefault(fields["name"], fields["code"])
-        if holder != fields["code"]:
-            raise Rejected(
-                "import.reject.name_taken", value=read.shown(fields["name"]), code=holder
-            )
+        name, code = value_of(fields, "name", str), value_of(fields, "code", str)
+        holder = self.name_holders.setdefault(name, code)
+        if holder != code:
+            raise Rejected("import.reject.name_taken", value=read.shown(name), code=holder)
         return fields
 
     def columns(self, fields: dict[str, object]) -> dict[str, object]:
         row = {column: value for column, value in fields.items() if column in COLUMNS}
         if "owner_slack_id" in fields:
-            row["owner_id"] = self.member_ids[fields["owner_slack_id"]]
+            row["owner_id"] = self.member_ids[value_of(fields, "owner_slack_id", str)]
         return row
 
     def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
-        found_by = search_text(fields["code"], fields["name"])
+        found_by = search_text(value_of(fields, "code", str), value_of(fields, "name", str))
         return self.columns(fields) | {"is_prospect": False, "search_text": found_by}
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         created = super().write(session, plan, now)
         renamed = {
-            change.stored.id: search_text(change.key, change.fields["name"])
+            change.record.id: search_text(change.key, value_of(change.fields, "name", str))
             for change in plan.updates
             if "name" in change.fields
         }
@@ -113,7 +113,7 @@ class CustomerImporter(Importer):
             if contact and contact_id:
                 changed_contacts.append({"id": contact_id, **contact})
             elif contact:
-                new_contacts.append(_new_contact(change.fields, change.stored.id))
+                new_contacts.append(_new_contact(change.fields, change.record.id))
         insert_rows(session, Contact, new_contacts)
         update_rows(session, Contact, changed_contacts)
         return created
@@ -128,9 +128,11 @@ class CustomerImporter(Importer):
     def _primary_contacts(session: Session) -> dict[int, Contact]:
         """The primary contact of each customer (the first one, if several are marked)."""
         first_ids = (
-            select(func.min(Contact.id)).where(Contact.is_primary).group_by(Contact.customer_id)
+            select(func.min(Contact.id))
+            .where(Contact.is_primary)
+            .group_by(col(Contact.customer_id))
         )
-        contacts = session.exec(select(Contact).where(Contact.id.in_(first_ids))).all()
+        contacts = session.exec(select(Contact).where(col(Contact.id).in_(first_ids))).all()
         return {contact.customer_id: contact for contact in contacts}
 
 

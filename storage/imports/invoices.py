@@ -1,18 +1,18 @@
 """Invoices, by number: number, order_number, customer_code, amount, currency, issued_on,
 due_on."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlalchemy import inspect, select
+from sqlmodel import Session, col
 
 from storage.imports import fields as read
 from storage.imports.csvfile import CsvTable
 from storage.imports.payments import invoice_number, settle_invoices
 from storage.imports.report import Rejected
-from storage.imports.upsert import Importer, Plan, Stored
+from storage.imports.upsert import Importer, Plan, Stored, value_of
 from storage.models import Customer, Invoice, SalesOrder
 
 COLUMNS = ("number", "amount", "currency", "issued_on", "due_on")
@@ -37,9 +37,10 @@ class InvoiceImporter(Importer):
     optional = ("order_number", "customer_code", "currency")
 
     def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
-        self.customer_ids = dict(session.exec(select(Customer.code, Customer.id)).all())
+        codes_and_ids = select(col(Customer.code), col(Customer.id))
+        self.customer_ids = dict(session.execute(codes_and_ids).all())
         codes = {customer_id: code for code, customer_id in self.customer_ids.items()}
-        order = SalesOrder.__table__
+        order = inspect(SalesOrder).local_table
         self.orders = {
             number: OrderFacts(order_id, codes[customer_id], currency)
             for number, order_id, customer_id, currency in session.execute(
@@ -47,7 +48,7 @@ class InvoiceImporter(Importer):
             )
         }
         order_numbers = {facts.id: number for number, facts in self.orders.items()}
-        invoice = Invoice.__table__
+        invoice = inspect(Invoice).local_table
         rows = session.execute(
             select(
                 invoice.c.id,
@@ -93,19 +94,21 @@ class InvoiceImporter(Importer):
             fields["customer_code"] = customer
         elif not merged.get("customer_code"):
             raise Rejected("import.reject.invoice_needs_customer")
-        if fields["amount"] <= 0:
+        amount = value_of(fields, "amount", Decimal)
+        if amount <= 0:
             raise Rejected("import.reject.invoice_amount_not_positive")
-        if fields["due_on"] < fields["issued_on"]:
+        due_on, issued_on = value_of(fields, "due_on", date), value_of(fields, "issued_on", date)
+        if due_on < issued_on:
             raise Rejected(
                 "import.reject.due_before_issued",
-                due=fields["due_on"].isoformat(),
-                issued=fields["issued_on"].isoformat(),
+                due=due_on.isoformat(),
+                issued=issued_on.isoformat(),
             )
-        paid = self.paid.get(fields["number"], Decimal("0"))
-        if fields["amount"] < paid:
+        paid = self.paid.get(value_of(fields, "number", str), Decimal("0"))
+        if amount < paid:
             raise Rejected(
                 "import.reject.invoice_below_paid",
-                amount=fields["amount"],
+                amount=amount,
                 paid=paid,
                 currency=merged.get("currency") or DEFAULT_CURRENCY,
             )
@@ -134,7 +137,7 @@ class InvoiceImporter(Importer):
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         created = super().write(session, plan, now)
-        repriced = {change.stored.id for change in plan.updates if "amount" in change.fields}
+        repriced = {change.record.id for change in plan.updates if "amount" in change.fields}
         settle_invoices(session, repriced, now)
         return created
 

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from storage.imports import fields as read
 from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
-from storage.imports.upsert import Importer, Stored
+from storage.imports.upsert import Importer, Stored, saved, value_of
 from storage.models import Member, Team
 from storage.vocabulary import language
 
@@ -39,7 +39,7 @@ class MemberImporter(Importer):
         self.known |= {row.cells["slack_user_id"].upper() for row in table.rows}
         return {
             member.slack_user_id: Stored(
-                member.id,
+                saved(member.id),
                 member.model_dump(include=COLUMNS) | {"team": team_names.get(member.team_id)},
             )
             for member in members
@@ -61,7 +61,8 @@ class MemberImporter(Importer):
         if "team" not in fields and fields["role"] != "admin":
             raise Rejected("import.reject.missing_value", column="team")
         if "locale" in fields:
-            fields["locale"] = self._language(fields["locale"], fields["name"])
+            locale, name = value_of(fields, "locale", str), value_of(fields, "name", str)
+            fields["locale"] = self._language(locale, name)
         return fields
 
     def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
@@ -76,7 +77,8 @@ class MemberImporter(Importer):
     def columns(self, fields: dict[str, object]) -> dict[str, object]:
         row = {column: value for column, value in fields.items() if column != "team"}
         if "team" in fields:
-            row["team_id"] = self.team_ids.get(fields["team"])
+            team = fields["team"]  # None: an admin of no team
+            row["team_id"] = self.team_ids.get(team) if isinstance(team, str) else None
         return row
 
     def _team(self, column: str, value: str) -> str:

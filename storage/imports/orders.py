@@ -4,13 +4,14 @@ promised_ship_on, shipped_on, delivered_on, rep_slack_id, note."""
 from collections.abc import Iterator
 from datetime import datetime
 
+from sqlalchemy import inspect
 from sqlmodel import Session, select
 
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows
 from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
-from storage.imports.upsert import ACTOR, Importer, Plan, Stored, chunks
+from storage.imports.upsert import ACTOR, Importer, Plan, Stored, chunks, value_of
 from storage.models import Customer, Member, OrderStatusChange, SalesOrder
 
 DATES = ("ordered_on", "promised_ship_on", "shipped_on", "delivered_on")
@@ -36,9 +37,9 @@ class OrderImporter(Importer):
         self.customer_ids = {code: customer_id for code, customer_id, _ in customers}
         self.owners = {code: slack_ids[owner_id] for code, _, owner_id in customers}
         codes = {customer_id: code for code, customer_id in self.customer_ids.items()}
-        table = SalesOrder.__table__
+        order = inspect(SalesOrder).local_table
         orders = session.execute(
-            select(table.c.id, table.c.customer_id, table.c.rep_id, *(table.c[c] for c in COLUMNS))
+            select(order.c.id, order.c.customer_id, order.c.rep_id, *(order.c[c] for c in COLUMNS))
         )
         stored = {}
         for order_id, customer_id, rep_id, *values in orders:
@@ -61,15 +62,15 @@ class OrderImporter(Importer):
         }
 
     def defaults(self, fields: dict[str, object]) -> dict[str, object]:
-        owner = self.owners[fields["customer_code"]]
+        owner = self.owners[value_of(fields, "customer_code", str)]
         return super().defaults(fields) | {"currency": DEFAULT_CURRENCY, "rep_slack_id": owner}
 
     def columns(self, fields: dict[str, object]) -> dict[str, object]:
         row = {column: value for column, value in fields.items() if column in COLUMNS}
         if "customer_code" in fields:
-            row["customer_id"] = self.customer_ids[fields["customer_code"]]
+            row["customer_id"] = self.customer_ids[value_of(fields, "customer_code", str)]
         if "rep_slack_id" in fields:
-            row["rep_id"] = self.member_ids[fields["rep_slack_id"]]
+            row["rep_id"] = self.member_ids[value_of(fields, "rep_slack_id", str)]
         return row
 
     def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
@@ -99,11 +100,12 @@ class OrderImporter(Importer):
 def _steps(plan: Plan, created: dict[str, int], now: datetime) -> Iterator[dict[str, object]]:
     """The order history's first step of each new order, and a step for each status changed."""
     for change in plan.creates:
-        yield _step(created[change.key], None, change.fields["status"], now)
+        yield _step(created[change.key], None, value_of(change.fields, "status", str), now)
     for change in plan.updates:
         if "status" in change.fields:
-            before, after = change.stored.fields["status"], change.fields["status"]
-            yield _step(change.stored.id, before, after, now)
+            before = value_of(change.record.fields, "status", str)
+            after = value_of(change.fields, "status", str)
+            yield _step(change.record.id, before, after, now)
 
 
 def _step(order_id: int, before: str | None, after: str, now: datetime) -> dict[str, object]:

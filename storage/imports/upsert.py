@@ -1,7 +1,7 @@
 """What every kind of import shares: compare each row with the stored record of the same natural
 key, then write the differences in bulk, each with an audit entry."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -12,7 +12,7 @@ from sqlmodel import Session, SQLModel
 
 from storage.imports.bulk import CHUNK, analyze, insert_rows, last_id, new_ids, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
-from storage.imports.fields import Reader
+from storage.imports.fields import Reader, max_length
 from storage.imports.progress import STEP, Progress, Silent
 from storage.imports.report import ImportReport, Rejected, Rejection, RowWarning
 from storage.models import AuditEntry, utcnow
@@ -42,6 +42,25 @@ class Change:
     key: str
     fields: dict[str, object]  # a new record: all of its fields; an update: the changed ones
     stored: Stored | None = None
+
+    @property
+    def record(self) -> Stored:
+        """The stored record an update changes (a new record has none)."""
+        assert self.stored is not None, f"{self.key} is new: it has no stored record"
+        return self.stored
+
+
+def saved(record_id: int | None) -> int:
+    """The id of a record read from the database, which always has one."""
+    assert record_id is not None, "a stored record without an id"
+    return record_id
+
+
+def value_of(fields: Mapping[str, object], column: str, kind: type[T]) -> T:
+    """A field its reader (or the database) gives as `kind`."""
+    value = fields[column]
+    assert isinstance(value, kind), f"{column} holds {type(value).__name__}, not {kind.__name__}"
+    return value
 
 
 @dataclass
@@ -145,7 +164,7 @@ class Importer:
             insert_rows(session, self.model, new_rows, self.progress.advance)
         created = new_ids(session, self.model, self.key, after_id)
         changed_rows = [
-            {"id": change.stored.id, **row}
+            {"id": change.record.id, **row}
             for change in plan.updates
             if (row := self.changed_row(change.fields, now))
         ]
@@ -154,6 +173,7 @@ class Importer:
 
     def _unique_key(self, row: CsvRow, reader: Reader, first_lines: dict[str, int]) -> str:
         key = reader(self.key, row.required(self.key))
+        assert isinstance(key, str), "a key column is read as text"
         if key in first_lines:
             raise Rejected(
                 "import.reject.duplicate", column=self.key, value=key, first_line=first_lines[key]
@@ -207,7 +227,7 @@ def audit_rows(entity: str, plan: Plan, now: datetime) -> Iterator[dict]:
     for change in plan.creates:
         yield _audit(entity, change.key, "import.create", None, _strings(change.fields), now)
     for change in plan.updates:
-        before = {column: change.stored.fields[column] for column in change.fields}
+        before = {column: change.record.fields[column] for column in change.fields}
         after = _strings(change.fields, keep_empty=True)
         yield _audit(entity, change.key, "import.update", _strings(before, True), after, now)
 
@@ -223,7 +243,7 @@ def chunks(items: Iterable[T]) -> Iterator[list[T]]:
 def _audit(
     entity: str, key: str, action: str, before: dict | None, after: dict, now: datetime
 ) -> dict:
-    key = key[: AuditEntry.__table__.c.entity_key.type.length]
+    key = key[: max_length(AuditEntry, "entity_key")]
     return dict(
         at=now,
         actor=ACTOR,
