@@ -11,7 +11,17 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import JSON, Column, Table, bindparam, func, select, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    ColumnDefault,
+    Table,
+    bindparam,
+    func,
+    inspect,
+    select,
+    update,
+)
 from sqlmodel import Session, SQLModel
 
 CHUNK = 5000
@@ -20,8 +30,15 @@ IMPORT_CACHE_KIB = 256 * 1024  # SQLite's page cache while an import writes
 REMEMBERED = 4096  # bound values remembered per column
 
 
+def table_of(model: type[SQLModel]) -> Table:
+    """The table of a table model (SQLModel's stubs do not declare `__table__`)."""
+    table = inspect(model).local_table
+    assert isinstance(table, Table)  # every model given here is a table=True model
+    return table
+
+
 def last_id(session: Session, model: type[SQLModel]) -> int:
-    table = model.__table__
+    table = table_of(model)
     return session.execute(select(func.max(table.c.id))).scalar() or 0
 
 
@@ -29,7 +46,7 @@ def new_ids(session: Session, model: type[SQLModel], key: str, after_id: int) ->
     """The ids by key of the records inserted since `after_id` was the last id. Ids only grow
     (SQLite takes the largest plus one, PostgreSQL a sequence), so this transaction's new
     records are all there."""
-    table = model.__table__
+    table = table_of(model)
     rows = session.execute(select(table.c[key], table.c.id).where(table.c.id > after_id))
     return dict(rows.all())
 
@@ -41,7 +58,7 @@ Processor = Callable[[object], object] | None  # a column type's bind processor,
 def insert_rows(
     session: Session, model: type[SQLModel], rows: list[dict], done: Done | None = None
 ) -> None:
-    table = model.__table__
+    table = table_of(model)
     postgres = session.get_bind().dialect.name == "postgresql"
     for batch in _batches(rows):
         if postgres:
@@ -56,7 +73,7 @@ def update_rows(
     session: Session, model: type[SQLModel], rows: list[dict], done: Done | None = None
 ) -> None:
     """UPDATEs by primary key: each row holds `id` and the columns to set."""
-    table = model.__table__
+    table = table_of(model)
     postgres = session.get_bind().dialect.name == "postgresql"
     statement = update(table).where(table.c.id == bindparam("row_id"))
     for batch in _batches(rows):
@@ -93,7 +110,7 @@ def analyze(session: Session, *models: type[SQLModel]) -> None:
     if sqlite:
         driver.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
     for model in models:
-        driver.execute(f"ANALYZE {_quote(session, model.__table__.name)}")
+        driver.execute(f"ANALYZE {_quote(session, table_of(model).name)}")
     if sqlite:
         driver.execute("PRAGMA analysis_limit = 0")
 
@@ -164,6 +181,7 @@ def _has_default(column: Column) -> bool:
 
 def _default(session: Session, column: Column) -> object:
     default = column.default
+    assert isinstance(default, ColumnDefault)  # _has_default: a non-key column's plain default
     value = default.arg(None) if default.is_callable else default.arg
     process = column.type._cached_bind_processor(session.get_bind().dialect)
     return value if process is None or value is None else process(value)

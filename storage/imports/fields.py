@@ -6,8 +6,10 @@ from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import String, TypeDecorator
 from sqlmodel import SQLModel
 
+from storage.imports.bulk import table_of
 from storage.imports.report import Rejected
 from storage.models import ROLES, TIERS
 from storage.vocabulary import currency as currency_code
@@ -32,7 +34,11 @@ def shown(value: str) -> str:
 
 
 def max_length(model: type[SQLModel], field: str) -> int:
-    return model.__table__.c[field].type.length
+    column_type = table_of(model).c[field].type
+    if isinstance(column_type, TypeDecorator):  # SQLModel's AutoString wraps a String
+        column_type = column_type.impl_instance
+    assert isinstance(column_type, String) and column_type.length is not None  # text columns
+    return column_type.length
 
 
 def text(model: type[SQLModel], field: str | None = None) -> Reader:

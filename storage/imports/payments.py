@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from storage.imports import fields as read
-from storage.imports.bulk import insert_rows, update_rows
+from storage.imports.bulk import insert_rows, table_of, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
 from storage.imports.progress import STEP
 from storage.imports.report import Money, Rejected, Rejection
@@ -49,6 +49,15 @@ IN_CLAUSE = 500
 class Settlement(NamedTuple):
     paid: Decimal
     paid_in_full_on: date | None
+
+
+class Received(NamedTuple):
+    """A payment's fields as read from its row (or from the stored payment)."""
+
+    invoice_number: str
+    amount: Decimal
+    paid_on: date
+    reference: str | None
 
 
 class InvoiceFacts(NamedTuple):
@@ -94,7 +103,7 @@ class PaymentImporter(Importer):
     optional = ("reference",)
 
     def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
-        invoice = Invoice.__table__
+        invoice = table_of(Invoice)
         rows = session.execute(
             select(
                 invoice.c.number,
@@ -107,11 +116,13 @@ class PaymentImporter(Importer):
         )
         today_of_customer = self._today_by_customer(session)
         self.invoices = {
-            number: InvoiceFacts(*facts, today_of_customer[customer_id])
-            for number, *facts, customer_id in rows
+            number: InvoiceFacts(
+                invoice_id, amount, currency, issued_on, today_of_customer[customer_id]
+            )
+            for number, invoice_id, amount, currency, issued_on, customer_id in rows
         }
         numbers = {facts.id: number for number, facts in self.invoices.items()}
-        payment = Payment.__table__
+        payment = table_of(Payment)
         self.by_reference: dict[tuple[str, str], Stored] = {}
         self.by_day_amount: dict[tuple[str, date, Decimal], list[Stored]] = defaultdict(list)
         self.paid: dict[str, Decimal] = defaultdict(Decimal)
@@ -136,7 +147,7 @@ class PaymentImporter(Importer):
     def _today_by_customer(self, session: Session) -> dict[int, date]:
         """Today in the zone of each customer's owner's team (its timezone setting, else its
         zone), else in the organisation's."""
-        customer, member, team = Customer.__table__, Member.__table__, Team.__table__
+        customer, member, team = table_of(Customer), table_of(Member), table_of(Team)
         rows = session.execute(
             select(customer.c.id, team.c.timezone, team.c.settings)
             .join(member, member.c.id == customer.c.owner_id)
@@ -188,11 +199,12 @@ class PaymentImporter(Importer):
         new_rows = [self._new_row(change.fields, now) for change in plan.creates]
         insert_rows(session, Payment, new_rows, self.progress.advance)
         changed = [
-            {"id": change.stored.id, **_without_invoice(change.fields)} for change in plan.updates
+            {"id": _matched(change).id, **_without_invoice(change.fields)}
+            for change in plan.updates
         ]
         update_rows(session, Payment, changed, self.progress.advance)
-        touched = [change.fields["invoice_number"] for change in plan.creates]
-        touched += [change.stored.fields["invoice_number"] for change in plan.updates]
+        touched = [_received(change.fields).invoice_number for change in plan.creates]
+        touched += [_received(_matched(change).fields).invoice_number for change in plan.updates]
         settle_invoices(session, {self.invoices[number].id for number in touched}, now)
         return {}
 
@@ -203,12 +215,12 @@ class PaymentImporter(Importer):
         return number
 
     def _match(self, fields: dict[str, object], claimed: set[int]) -> Stored | None:
-        number, reference = fields["invoice_number"], fields["reference"]
+        number, amount, paid_on, reference = _received(fields)
         if reference:
             found = self.by_reference.get((number, reference))
             if found is not None and found.id not in claimed:
                 return found
-        for candidate in self.by_day_amount.get((number, fields["paid_on"], fields["amount"]), []):
+        for candidate in self.by_day_amount.get((number, paid_on, amount), []):
             if candidate.id in claimed:
                 continue
             if reference is None or candidate.fields["reference"] is None:
@@ -216,8 +228,8 @@ class PaymentImporter(Importer):
         return None
 
     def _check(self, fields: dict[str, object], match: Stored | None) -> None:
-        invoice = self.invoices[fields["invoice_number"]]
-        amount, paid_on = fields["amount"], fields["paid_on"]
+        number, amount, paid_on, _ = _received(fields)
+        invoice = self.invoices[number]
         if amount <= 0:
             raise Rejected("import.reject.payment_not_positive", value=amount)
         if paid_on < invoice.issued_on:
@@ -228,8 +240,7 @@ class PaymentImporter(Importer):
             )
         if paid_on > invoice.today:
             raise Rejected("import.reject.paid_in_future", day=paid_on.isoformat())
-        number = fields["invoice_number"]
-        others = self.paid[number] - (match.fields["amount"] if match else Decimal("0"))
+        others = self.paid[number] - (_received(match.fields).amount if match else Decimal("0"))
         if others + amount > invoice.amount:
             raise Rejected(
                 "import.reject.over_payment",
@@ -262,7 +273,7 @@ class PaymentImporter(Importer):
 
     def _new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
         return _without_invoice(fields) | {
-            "invoice_id": self.invoices[fields["invoice_number"]].id,
+            "invoice_id": self.invoices[_received(fields).invoice_number].id,
             "recorded_by": ACTOR,
             "created_at": now,
         }
@@ -278,9 +289,9 @@ def natural_key(fields: dict[str, object]) -> str:
 def settle_invoices(session: Session, invoice_ids: set[int], now: datetime) -> None:
     """Recompute what is paid on these invoices from their payments; move the orders of those
     now paid in full from invoiced to paid. Each change is audited as the import's."""
-    invoice, payment = Invoice.__table__, Payment.__table__
+    invoice, payment = table_of(Invoice), table_of(Payment)
     payments: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
-    invoices = []
+    invoices: list[tuple[int, str, Decimal, Decimal, date | None, int | None]] = []
     for ids in _chunks(sorted(invoice_ids)):
         for invoice_id, paid_on, amount in session.execute(
             select(payment.c.invoice_id, payment.c.paid_on, payment.c.amount).where(
@@ -316,8 +327,8 @@ def settle_invoices(session: Session, invoice_ids: set[int], now: datetime) -> N
 
 def _orders_to_paid(session: Session, invoice_of: dict[int, str], now: datetime) -> list[dict]:
     """The invoiced ones among these orders with nothing open on any of their invoices."""
-    order, invoice = SalesOrder.__table__, Invoice.__table__
-    invoiced = []
+    order, invoice = table_of(SalesOrder), table_of(Invoice)
+    invoiced: list[tuple[int, str]] = []
     for ids in _chunks(sorted(invoice_of)):
         still_open = select(invoice.c.order_id).where(
             invoice.c.order_id.in_(ids), invoice.c.paid_amount < invoice.c.amount
@@ -368,12 +379,28 @@ def _read_row(row: CsvRow, readers: dict[str, read.Reader]) -> dict[str, object]
             fields[column] = None
         else:
             raise Rejected("import.reject.missing_value", column=column)
-    fields["amount"] = fields["amount"].quantize(CENT)
+    amount = fields["amount"]
+    assert isinstance(amount, Decimal)  # read.amount
+    fields["amount"] = amount.quantize(CENT)
     return fields
 
 
 def _fields(number: str, amount: Decimal, paid_on: date, reference: str | None) -> dict:
     return {"invoice_number": number, "amount": amount, "paid_on": paid_on, "reference": reference}
+
+
+def _received(fields: dict[str, object]) -> Received:
+    """The fields of a payment typed: the readers (or the database) gave them these types."""
+    number, amount, paid_on = fields["invoice_number"], fields["amount"], fields["paid_on"]
+    reference = fields["reference"]
+    assert isinstance(number, str) and isinstance(amount, Decimal) and isinstance(paid_on, date)
+    assert reference is None or isinstance(reference, str)
+    return Received(number, amount, paid_on, reference)
+
+
+def _matched(change: Change) -> Stored:
+    assert change.stored is not None  # an update always carries the payment it changes
+    return change.stored
 
 
 def _without_invoice(fields: dict[str, object]) -> dict[str, object]:

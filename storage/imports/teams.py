@@ -22,8 +22,11 @@ class TeamImporter(Importer):
     optional = ("timezone", "digest_time", "manager_slack_id")
 
     def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
-        teams = session.exec(select(Team)).all()
-        return {team.name: Stored(team.id, team.model_dump(include=COLUMNS)) for team in teams}
+        stored = {}
+        for team in session.exec(select(Team)).all():
+            assert team.id is not None  # read from the database
+            stored[team.name] = Stored(team.id, team.model_dump(include=COLUMNS))
+        return stored
 
     def readers(self) -> dict[str, read.Reader]:
         return {
