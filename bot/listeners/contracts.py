@@ -5,6 +5,7 @@ everyone else hears through the outbox."""
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
+from slack_bolt.kwargs_injection.args import Args
 from slack_sdk import WebClient
 
 from bot.listeners.replies import (
@@ -141,131 +142,51 @@ def reject_submitted(
 # -- the buttons of contract messages ----------------------------------------------------------
 
 
-def step_clicked(
-    step: str,
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
+def step_clicked(step: str, args: Args) -> None:
     """A button of a contract message: its value is the contract's id. What it does is told to
     the clicker alone; a step already taken is told politely, and nothing changes."""
-    ack()
+    args.ack()
+    actor: Actor = args.context["actor"]
+    db: Database = args.context["db"]
 
     def produce() -> Answer:
-        contract_id = text.parse_contract_id(str(action.get("value") or ""))
+        contract_id = text.parse_contract_id(str((args.action or {}).get("value") or ""))
         return answer_step(db, actor, step, contract_id, None)
 
-    answer_click(body, answer(actor, produce), client, actor, respond, FORM_FAILED)
-    notify()
+    answer_click(args.body, answer(actor, produce), args.client, actor, args.respond, FORM_FAILED)
+    args.context["notify"]()
 
 
-def sign_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("sign", ack, body, action, actor, db, notify, client, respond)
+def sign_clicked(args: Args) -> None:
+    step_clicked("sign", args)
 
 
-def submit_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("submit", ack, body, action, actor, db, notify, client, respond)
+def submit_clicked(args: Args) -> None:
+    step_clicked("submit", args)
 
 
-def edit_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("edit", ack, body, action, actor, db, notify, client, respond)
+def edit_clicked(args: Args) -> None:
+    step_clicked("edit", args)
 
 
-def review_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("review", ack, body, action, actor, db, notify, client, respond)
+def review_clicked(args: Args) -> None:
+    step_clicked("review", args)
 
 
-def approve_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("approve", ack, body, action, actor, db, notify, client, respond)
+def approve_clicked(args: Args) -> None:
+    step_clicked("approve", args)
 
 
-def reject_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("reject", ack, body, action, actor, db, notify, client, respond)
+def reject_clicked(args: Args) -> None:
+    step_clicked("reject", args)
 
 
-def archive_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("archive", ack, body, action, actor, db, notify, client, respond)
+def archive_clicked(args: Args) -> None:
+    step_clicked("archive", args)
 
 
-def reopen_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    step_clicked("reopen", ack, body, action, actor, db, notify, client, respond)
+def reopen_clicked(args: Args) -> None:
+    step_clicked("reopen", args)
 
 
 def document_opened(ack: Ack) -> None:
