@@ -15,8 +15,8 @@ from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.people import Actor
 from commands.records import audit
 from storage.models import Member, Team
-from storage.statuses import Role
-from storage.vocabulary import language
+from storage.statuses import Metric, Role
+from storage.vocabulary import currency, language
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -46,6 +46,13 @@ class TeamSettings:
     large_contract_value: int = 1_000_000
     contract_approver_roles: str = "manager"
     legal_reviewers: str = ""
+    reporting_currency: str = "CNY"
+    work_calendar: str = "auto"
+    target_milestones: str = "50,90,100"
+    projection_alert_percent: int = 90
+    projection_alert_day: int = 15
+    leaderboard_privacy: str = "top3"
+    leaderboard_metric: str = "order_amount"
 
     @property
     def aging_limits(self) -> tuple[int, ...]:
@@ -59,6 +66,18 @@ class TeamSettings:
     @property
     def approver_roles(self) -> tuple[str, ...]:
         return tuple(self.contract_approver_roles.split(","))
+
+    @property
+    def milestone_percents(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in self.target_milestones.split(","))
+
+    @property
+    def chinese_calendar(self) -> bool:
+        """Whether working days follow China's public holidays and make-up days: `cn`, or
+        `auto` for a team whose zone is in mainland China."""
+        if self.work_calendar == "auto":
+            return self.timezone in CHINA_ZONES
+        return self.work_calendar == "cn"
 
 
 NUMBER_LIMITS = {
@@ -76,7 +95,12 @@ NUMBER_LIMITS = {
     "contract_expiry_second_days": (1, 730),
     "contract_review_stall_days": (1, 90),
     "large_contract_value": (0, 10**12),
+    "projection_alert_percent": (1, 1000),
+    "projection_alert_day": (1, 28),
 }
+CHINA_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC"})
+CALENDARS = ("auto", "cn", "weekends")
+LEADERBOARD_PRIVACY = ("everyone", "top3", "none")
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 # How Slack sends a mention in a command's text: <@U012ABCDEF> or <@U012ABCDEF|wang>.
 _MENTION = re.compile(r"^<@([^|>]+)(?:\|([^>]*))?>$")
@@ -157,6 +181,34 @@ def _aging_buckets(value: str) -> str:
     return ",".join(map(str, limits))
 
 
+def _currency(value: str) -> str:
+    code = currency(value)
+    if code is None:
+        raise InvalidInput("settings.error.currency", value=value[:60])
+    return code
+
+
+def _one_of(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
+    def read(value: str) -> str:
+        if value.lower() not in choices:
+            raise InvalidInput(
+                "settings.error.choice", name=name, value=value[:60], choices=", ".join(choices)
+            )
+        return value.lower()
+
+    return read
+
+
+def _percents(value: str) -> str:
+    parts = [part.strip() for part in value.split(",")]
+    if not all(part.isdigit() for part in parts) or len(parts) > 8:
+        raise InvalidInput("settings.error.percents", value=value[:60])
+    percents = [int(part) for part in parts]
+    if percents != sorted(set(percents)) or percents[0] < 1 or percents[-1] > 1000:
+        raise InvalidInput("settings.error.percents", value=value[:60])
+    return ",".join(map(str, percents))
+
+
 def _id_list(value: str) -> str:
     return ",".join(user for user, _ in _people(value))
 
@@ -204,6 +256,11 @@ _VALUE_READERS: dict[str, Callable[[str], str]] = {
     "legal_reviewers": _id_list,
     "contract_approver_roles": _role_list,
     "locale": _locale,
+    "reporting_currency": _currency,
+    "work_calendar": _one_of("work_calendar", CALENDARS),
+    "target_milestones": _percents,
+    "leaderboard_privacy": _one_of("leaderboard_privacy", LEADERBOARD_PRIVACY),
+    "leaderboard_metric": _one_of("leaderboard_metric", tuple(Metric)),
 }
 
 

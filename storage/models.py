@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event, true
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event, text, true
 from sqlmodel import Field, SQLModel
 
 from storage.statuses import (
@@ -13,6 +13,7 @@ from storage.statuses import (
     ContractStatus,
     JobRunStatus,
     MeetingStatus,
+    Metric,
     NotificationStatus,
     OrderStatus,
     Role,
@@ -82,6 +83,8 @@ class Member(SQLModel, table=True):
     # A member who left: history stays theirs, but they no longer use the desk.
     active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     deactivated_at: datetime | None = None
+    # The first working day: a rep who joins mid-period is paced from here, not from its start.
+    joined_on: date | None = None
 
 
 class Customer(SQLModel, table=True):
@@ -378,3 +381,77 @@ class OrderChangeRequest(SQLModel, table=True):
     decided_at: datetime | None = None
     decision_note: str | None = Field(default=None, max_length=1000)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Target(SQLModel, table=True):
+    """What a team, or one rep of it, is to reach in a period ("2026", "2026-Q4", "2026-11"):
+    money in the team's reporting currency, or a count."""
+
+    __table_args__ = (
+        # One target per holder, metric and period: a team's own has no member.
+        Index(
+            "uq_target_team",
+            "team_id",
+            "metric",
+            "period",
+            unique=True,
+            sqlite_where=text("member_id IS NULL"),
+            postgresql_where=text("member_id IS NULL"),
+        ),
+        Index("uq_target_member", "member_id", "metric", "period", unique=True),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    metric: Metric = Field(sa_column=status_column(Metric, length=32))
+    period: str = Field(max_length=7)
+    amount: Decimal = Field(sa_column=money_column())
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class TargetPlan(SQLModel, table=True):
+    """A team's plan for one metric and year: locked once every period's children add up to
+    it (months to their quarter, quarters to the year, for the team and each rep)."""
+
+    __tablename__ = "target_plan"
+    __table_args__ = (UniqueConstraint("team_id", "metric", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    metric: Metric = Field(sa_column=status_column(Metric, length=32))
+    year: int
+    locked_at: datetime | None = None
+    locked_by: str | None = Field(default=None, max_length=64)
+
+
+class ExchangeRate(SQLModel, table=True):
+    """How many units of `to_currency` one unit of `currency` was worth in a month ("2026-11"),
+    as an admin keeps it: amounts are converted at their own month's rate."""
+
+    __tablename__ = "exchange_rate"
+    __table_args__ = (UniqueConstraint("month", "currency", "to_currency"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(max_length=7)
+    currency: str = Field(max_length=3)
+    to_currency: str = Field(max_length=3)
+    rate: Decimal = Field(sa_column=Column(Numeric(18, 8), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="cli", max_length=64)
+
+
+class KpiIndicator(SQLModel, table=True):
+    """One weighted part of a team's monthly scorecard (考核): its weight in percent (a team's
+    weights sum to 100), and how attainment scores: nothing below `floor_percent`, counted up
+    to `cap_percent`."""
+
+    __tablename__ = "kpi_indicator"
+    __table_args__ = (UniqueConstraint("team_id", "indicator"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    indicator: str = Field(max_length=32)
+    weight: int
+    floor_percent: int = 0
+    cap_percent: int = 100

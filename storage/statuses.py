@@ -71,6 +71,20 @@ class JobRunStatus(StrEnum):
     done = "done"
 
 
+class Metric(StrEnum):
+    """What a target counts: money in the team's reporting currency, or a number of things."""
+
+    order_amount = "order_amount"
+    shipped_amount = "shipped_amount"
+    collections = "collections"
+    new_customers = "new_customers"
+    effective_visits = "effective_visits"
+
+    @property
+    def is_money(self) -> bool:
+        return self in (Metric.order_amount, Metric.shipped_amount, Metric.collections)
+
+
 class StatusType(TypeDecorator):
     """A status column: stored as its text (the schema is a plain VARCHAR), read back as the
     enum's member, so code compares and labels members, never string literals."""
@@ -89,5 +103,7 @@ class StatusType(TypeDecorator):
         return None if value is None else self.enum(value)
 
 
-def status_column(enum: type[StrEnum], *, nullable: bool = False, index: bool = False) -> Column:
-    return Column(StatusType(enum), nullable=nullable, index=index)
+def status_column(
+    enum: type[StrEnum], *, nullable: bool = False, index: bool = False, length: int = 16
+) -> Column:
+    return Column(StatusType(enum, length), nullable=nullable, index=index)
