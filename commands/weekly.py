@@ -8,6 +8,9 @@ from sqlmodel import Session, col, select
 
 from commands.digest import LATE_STATUSES, local_day_bounds
 from commands.receivables import team_receivables
+from commands.targets.leaderboard import board_record, rep_attainments, team_leaderboard
+from commands.targets.periods import Period
+from commands.team_settings import settings_of
 from storage.models import Member, SalesOrder, SampleRequest, Team, Visit, stored_id
 from storage.statuses import OrderStatus, Role, SampleStatus
 
@@ -32,6 +35,10 @@ class WeeklyReview:
     stuck_samples: int
     collections: list[dict] = field(default_factory=list)  # per currency, 回款率
     overdue_by_bucket: list[dict] = field(default_factory=list)  # per currency
+    # The month the week ends in: each rep's attainment per metric with targets, the board.
+    targets_period: str = ""
+    attainment: list[dict] = field(default_factory=list)
+    leaderboard: dict | None = None
 
 
 def weekly_review(
@@ -53,6 +60,10 @@ def weekly_review(
     today = week_start + timedelta(days=7)
     start_today, _ = local_day_bounds(today, timezone)
     receivables = team_receivables(session, team, week_start)
+    week_end = week_start + timedelta(days=6)
+    settings = settings_of(team, timezone)
+    month = Period.containing(week_end)
+    board = team_leaderboard(session, team, None, month, week_end, settings)
     return WeeklyReview(
         team=team.name,
         week_start=week_start.isoformat(),
@@ -84,6 +95,9 @@ def weekly_review(
         ),
         collections=receivables.collections,
         overdue_by_bucket=receivables.overdue_by_bucket,
+        targets_period=month.key,
+        attainment=rep_attainments(session, team, rep_ids, month, week_end, settings),
+        leaderboard=board_record(board) if board.ranked else None,
     )
 
 

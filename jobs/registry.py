@@ -9,7 +9,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlmodel import Session
 
 from commands.team_settings import TeamSettings
-from jobs import daily_digest, escalations, reminders, weekly_report
+from jobs import daily_digest, escalations, leaderboard, reminders, weekly_report
 from jobs.runs import floor_to
 from storage.models import Team
 
@@ -65,6 +65,13 @@ JOBS: dict[str, Job] = {
             trigger=lambda s: _at_clock(s.weekly_report_time, s, day_of_week=s.weekly_report_day),
             period=_iso_week,
             queue=weekly_report.queue,
+        ),
+        Job(
+            "weekly-leaderboard",
+            per_team=True,
+            trigger=lambda s: _at_clock(s.weekly_report_time, s, day_of_week=s.weekly_report_day),
+            period=_iso_week,
+            queue=leaderboard.queue,
         ),
         Job(
             "reminders",

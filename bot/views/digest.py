@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from bot.i18n import day, moment, t
 from bot.views.blocks import context, header, mrkdwn_section, plain_section
+from bot.views.leaderboard import weekly_targets
 from bot.views.orders import status_label
 from bot.views.receivables import overdue_digest, weekly_receivables
 from commands.people import Reader
@@ -96,6 +97,7 @@ def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
     )
     collections, overdue = params.get("collections", []), params.get("overdue_by_bucket", [])
     blocks += weekly_receivables(collections, overdue, locale)
+    blocks += weekly_targets(params, locale)
     return title, blocks
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.views import alerts, digest, home
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
+from bot.views.leaderboard import NOTIFICATIONS as LEADERBOARD_NOTIFICATIONS
 from bot.views.meetings import NOTIFICATIONS as MEETING_NOTIFICATIONS
 from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
 from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
@@ -57,4 +58,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **ORDER_CHANGE_NOTIFICATIONS,
     **RECEIVABLE_NOTIFICATIONS,
     **PEOPLE_NOTIFICATIONS,
+    **LEADERBOARD_NOTIFICATIONS,
 }
