@@ -10,7 +10,16 @@ from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, operator_locale
 
 log = logging.getLogger("salesdesk")
-IMPORT_KINDS = ("teams", "members", "customers", "orders", "invoices", "payments")
+IMPORT_KINDS = (
+    "teams",
+    "members",
+    "customers",
+    "orders",
+    "invoices",
+    "payments",
+    "targets",
+    "rates",
+)
 SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away
 
 

@@ -24,9 +24,11 @@ from decimal import Decimal, InvalidOperation
 from commands.errors import InvalidInput
 from commands.targets.periods import MONTH, QUARTER, YEAR, Period
 from storage.statuses import Metric
+from storage.targets import METRIC_WORDS  # shared with the targets import
 
 MAX_TEXT = 3000
 MAX_AMOUNT = Decimal(10) ** 15
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 SUBCOMMANDS = {
     "help": "help",
@@ -53,35 +55,6 @@ SCOPES = {
     "我": "mine",
     "team": "team",
     "团队": "team",
-}
-METRIC_WORDS = {
-    "order_amount": Metric.order_amount,
-    "orders": Metric.order_amount,
-    "order": Metric.order_amount,
-    "sales": Metric.order_amount,
-    "订单": Metric.order_amount,
-    "订单额": Metric.order_amount,
-    "销售额": Metric.order_amount,
-    "业绩": Metric.order_amount,
-    "shipped_amount": Metric.shipped_amount,
-    "shipped": Metric.shipped_amount,
-    "shipments": Metric.shipped_amount,
-    "发货": Metric.shipped_amount,
-    "发货额": Metric.shipped_amount,
-    "collections": Metric.collections,
-    "collected": Metric.collections,
-    "payments": Metric.collections,
-    "回款": Metric.collections,
-    "收款": Metric.collections,
-    "new_customers": Metric.new_customers,
-    "new": Metric.new_customers,
-    "customers": Metric.new_customers,
-    "新客户": Metric.new_customers,
-    "新客": Metric.new_customers,
-    "effective_visits": Metric.effective_visits,
-    "visits": Metric.effective_visits,
-    "拜访": Metric.effective_visits,
-    "有效拜访": Metric.effective_visits,
 }
 METHODS = {
     "even": "even",
@@ -256,10 +229,11 @@ def period_word(word: str, today: date) -> Period | None:
         period = Period.containing(today, kind)
         return period.previous() if step else period
     try:
-        return Period.of(word)
+        period = Period.of(word)
     except ValueError:
-        pass
-    return _chinese_or_quarter(word.upper(), today)
+        return _chinese_or_quarter(word.upper(), today)
+    # An amount like 1000 or 5000 is no year of a sales plan.
+    return period if FIRST_YEAR <= period.year <= LAST_YEAR else None
 
 
 def _chinese_or_quarter(word: str, today: date) -> Period | None:

@@ -12,7 +12,9 @@ from storage.imports.members import MemberImporter
 from storage.imports.orders import OrderImporter
 from storage.imports.payments import PaymentImporter
 from storage.imports.progress import Progress, Silent
+from storage.imports.rates import RateImporter
 from storage.imports.report import ImportFileError, ImportReport, Money, Rejection, RowWarning
+from storage.imports.targets import TargetImporter
 from storage.imports.teams import TeamImporter
 from storage.imports.upsert import Importer
 
@@ -23,6 +25,8 @@ IMPORTERS: dict[str, type[Importer]] = {
     "orders": OrderImporter,
     "invoices": InvoiceImporter,
     "payments": PaymentImporter,
+    "targets": TargetImporter,
+    "rates": RateImporter,
 }
 
 __all__ = [

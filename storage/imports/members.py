@@ -1,5 +1,5 @@
 """Members, by Slack user id: slack_user_id, name, role, team, manager_slack_id, timezone,
-locale, email.
+locale, email, joined_on (the first working day: a rep who joins mid-period is paced from it).
 
 A locale is any code Slack writes: en-* reads as English, zh-* as Chinese. A language Sales
 Desk does not speak (ja-JP) is stored as no locale, so the member reads the default language,
@@ -16,7 +16,16 @@ from storage.imports.upsert import Importer, Stored, saved, value_of
 from storage.models import Member, Team
 from storage.vocabulary import language
 
-COLUMNS = {"slack_user_id", "name", "role", "manager_slack_id", "timezone", "locale", "email"}
+COLUMNS = {
+    "slack_user_id",
+    "name",
+    "role",
+    "manager_slack_id",
+    "timezone",
+    "locale",
+    "email",
+    "joined_on",
+}
 
 
 class MemberImporter(Importer):
@@ -27,7 +36,7 @@ class MemberImporter(Importer):
     model = Member
     key = "slack_user_id"
     required = ("slack_user_id", "name", "role", "team")
-    optional = ("manager_slack_id", "timezone", "locale", "email")
+    optional = ("manager_slack_id", "timezone", "locale", "email", "joined_on")
     may_be_blank = ("team",)
 
     def load(self, session: Session, table: CsvTable) -> dict[str, Stored]:
@@ -55,6 +64,7 @@ class MemberImporter(Importer):
             "timezone": read.timezone,
             "locale": _as_written,  # any code: `check` reads the language
             "email": read.text(Member),
+            "joined_on": read.iso_date,
         }
 
     def check(self, fields: dict[str, object], stored: Stored | None) -> dict[str, object]:
