@@ -12,6 +12,7 @@ from storage.statuses import (
     ChangeRequestStatus,
     ContractStatus,
     JobRunStatus,
+    LeadStatus,
     MeetingStatus,
     Metric,
     NotificationStatus,
@@ -148,15 +149,37 @@ class SalesOrder(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class Product(SQLModel, table=True):
+    """A product of the price list (产品/价目表): its list price, and its cost for margins."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    sku: str = Field(max_length=64, unique=True)
+    name_en: str = Field(max_length=200)
+    name_zh: str | None = Field(default=None, max_length=200)
+    unit: str = Field(default="pcs", max_length=16)
+    list_price: Decimal = Field(sa_column=money_column())
+    currency: str = Field(default="CNY", max_length=3)
+    cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 2)))
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
 class OrderLine(SQLModel, table=True):
     __tablename__ = "order_line"
+    # One line per product on an order: the order-lines import upserts by (order, SKU).
+    __table_args__ = (Index("uq_order_line_order_product", "order_id", "product_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="sales_order.id", index=True)
+    product_id: int | None = Field(default=None, foreign_key="product.id", index=True)
     product: str = Field(max_length=200)
     spec: str | None = Field(default=None, max_length=200)
     quantity: Decimal = Field(sa_column=Column(Numeric(18, 3), nullable=False))
     unit_price: Decimal = Field(sa_column=money_column())
+    # A percentage off the unit price (5 means 5 %).
+    discount_percent: Decimal = Field(
+        default=Decimal("0"), sa_column=Column(Numeric(5, 2), nullable=False, server_default="0")
+    )
 
 
 class OrderStatusChange(SQLModel, table=True):
@@ -455,3 +478,57 @@ class KpiIndicator(SQLModel, table=True):
     weight: int
     floor_percent: int = 0
     cap_percent: int = 100
+
+
+class Lead(SQLModel, table=True):
+    """A lead (线索): someone who may buy, from a source, on its way to a customer and an
+    opportunity, or set aside with a reason."""
+
+    __table_args__ = (
+        # A source's own id makes its intake idempotent: the same lead twice is one lead.
+        Index("uq_lead_source_ref", "source", "source_ref", unique=True),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=16)
+    source_ref: str | None = Field(default=None, max_length=100)
+    company: str = Field(max_length=500)
+    # Company, phone and e-mail as duplicate checks compare them (see storage.vocabulary).
+    company_key: str = Field(default="", max_length=600, index=True)
+    contact_name: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=50)
+    phone_key: str | None = Field(default=None, max_length=32, index=True)
+    email: str | None = Field(default=None, max_length=200)
+    email_key: str | None = Field(default=None, max_length=200, index=True)
+    region: str | None = Field(default=None, max_length=100)
+    industry: str | None = Field(default=None, max_length=100)
+    need: str | None = Field(default=None, max_length=3000)
+    score: int | None = None
+    status: LeadStatus = Field(
+        default=LeadStatus.new, sa_column=status_column(LeadStatus, index=True)
+    )
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    owner_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    # Why it went where it went: a duplicate of a customer or lead, a routing rule, the round robin.
+    assignment_note: str | None = Field(default=None, max_length=500)
+    disqualify_reason: str | None = Field(default=None, max_length=500)
+    assigned_at: datetime | None = None
+    first_contact_at: datetime | None = None
+    created_by: str = Field(default="cli", max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class LeadSourceToken(SQLModel, table=True):
+    """The credential a website form or marketing tool sends with `POST /leads`: only its
+    SHA-256 is stored; revoked tokens stop at once."""
+
+    __tablename__ = "lead_source_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=64, unique=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: str = Field(default="cli", max_length=64)
+    revoked_at: datetime | None = None

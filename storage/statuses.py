@@ -71,6 +71,16 @@ class JobRunStatus(StrEnum):
     done = "done"
 
 
+class LeadStatus(StrEnum):
+    new = "new"
+    assigned = "assigned"
+    contacted = "contacted"
+    qualified = "qualified"
+    converted = "converted"
+    disqualified = "disqualified"
+    recycled = "recycled"
+
+
 class Metric(StrEnum):
     """What a target counts: money in the team's reporting currency, or a number of things."""
 
