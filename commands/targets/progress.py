@@ -47,6 +47,7 @@ class TeamProgress:
     today: date
     period: Period
     metrics: tuple[MetricProgress, ...]
+    chinese_calendar: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class TargetsReport:
     requested: Metric | None
     teams: tuple[TeamProgress, ...]  # the asker's team; every team for an admin without one
     sees_reps: bool
+    every_team: bool = False
 
 
 def targets_report(
@@ -75,7 +77,8 @@ def targets_report(
         shown = tuple(
             _team_totals(session, team, period, metric, default_timezone) for team in teams
         )
-        return TargetsReport(TEAM, period, metric, tuple(t for t in shown if t.metrics), False)
+        kept = tuple(team for team in shown if team.metrics)
+        return TargetsReport(TEAM, period, metric, kept, False, every_team=True)
     team = session.get(Team, actor.team_id)
     if team is None:
         raise InvalidInput("attainment.error.no_team")
@@ -105,7 +108,14 @@ def team_progress(
         whole, reps = team_attainments(session, team, each, period, today, settings)
         mine = next((rep for rep in reps if rep.member_id == holder), None)
         shown.append(MetricProgress(each, whole, mine, tuple(reps) if sees_reps else ()))
-    return TeamProgress(team.name, settings.reporting_currency, today, period, tuple(shown))
+    return TeamProgress(
+        team.name,
+        settings.reporting_currency,
+        today,
+        period,
+        tuple(shown),
+        settings.chinese_calendar,
+    )
 
 
 def team_attainment(
@@ -186,4 +196,6 @@ def _team_totals(
         )
         for each in metrics
     )
-    return TeamProgress(team.name, settings.reporting_currency, today, period, shown)
+    return TeamProgress(
+        team.name, settings.reporting_currency, today, period, shown, settings.chinese_calendar
+    )
