@@ -9,7 +9,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlmodel import Session
 
 from commands.team_settings import TeamSettings
-from jobs import daily_digest, escalations, leaderboard, reminders, weekly_report
+from jobs import daily_digest, escalations, leaderboard, reminders, targets, weekly_report
 from jobs.runs import floor_to
 from storage.models import Team
 
@@ -72,6 +72,20 @@ JOBS: dict[str, Job] = {
             trigger=lambda s: _at_clock(s.weekly_report_time, s, day_of_week=s.weekly_report_day),
             period=_iso_week,
             queue=leaderboard.queue,
+        ),
+        Job(
+            "target-milestones",
+            per_team=True,
+            trigger=lambda s: _at_clock(s.digest_time, s),
+            period=_local_date,
+            queue=targets.queue_milestones,
+        ),
+        Job(
+            "projection-alert",
+            per_team=True,
+            trigger=lambda s: _at_clock(s.digest_time, s, day=s.projection_alert_day),
+            period=_local_date,
+            queue=targets.queue_projection_alerts,
         ),
         Job(
             "reminders",

@@ -13,7 +13,7 @@ from babel.numbers import format_decimal
 from slack_sdk.models.blocks import Block
 
 from bot.i18n import babel_locale, day, money, number, t
-from bot.views.blocks import SECTION_LIMIT, context, header, message, plain_section
+from bot.views.blocks import SECTION_LIMIT, clip, context, escape, header, message, plain_section
 from commands.people import Reader
 from commands.targets.actuals import Actual, MissingRate, UsedRate
 from commands.targets.attainment import Attainment
@@ -371,3 +371,71 @@ def _by_month(rate: UsedRate | MissingRate) -> tuple[str, str]:
 
 def _clipped(text: str) -> str:
     return text if len(text) <= NOTES_LIMIT else text[: NOTES_LIMIT - 1] + "…"
+
+
+def milestone(params: dict, reader: Reader) -> tuple[str, list[Block]]:
+    """A rep's DM: a level of a target reached."""
+    locale, metric = reader.locale, Metric(params["metric"])
+    currency = params["currency"]
+    key = (
+        "attainment.milestone.done" if Decimal(params["percent"]) >= 100 else "attainment.milestone"
+    )
+    text = t(
+        locale,
+        key,
+        percent=percent_text(Decimal(params["percent"]), locale),
+        metric=metric_label(metric, locale),
+        period=period_label(Period.of(params["period"]), locale),
+        actual=figure(Decimal(params["actual"]), metric, currency, locale),
+        target=figure(Decimal(params["target"]), metric, currency, locale),
+    )
+    return text, [plain_section(text)]
+
+
+def projection_alert(params: dict, reader: Reader) -> tuple[str, list[Block]]:
+    """A manager's mid-month message: the reps projected under the team's threshold."""
+    locale, currency = reader.locale, params["currency"]
+    title = t(
+        locale,
+        "attainment.alert.title",
+        team=params["team"],
+        threshold=params["threshold"],
+        period=period_label(Period.of(params["period"]), locale),
+    )
+    lines = [_alert_line(line, currency, locale) for line in params["lines"]]
+    if params["more"]:
+        lines.append(t(locale, "attainment.alert.more", count=params["more"]))
+    blocks: list[Block] = [header(title)]
+    blocks += [plain_section("\n".join(chunk)) for chunk in _chunks(lines)]
+    blocks.append(context(t(locale, "attainment.alert.hint")))
+    return title, blocks
+
+
+def _alert_line(line: dict, currency: str, locale: str) -> str:
+    metric = Metric(line["metric"])
+    text = t(
+        locale,
+        "attainment.alert.line",
+        name=line["name"],
+        metric=metric_label(metric, locale),
+        actual=figure(Decimal(line["actual"]), metric, currency, locale),
+        target=figure(Decimal(line["target"]), metric, currency, locale),
+        percent=percent_text(Decimal(line["percent"]), locale),
+        projection=figure(Decimal(line["projection"]), metric, currency, locale),
+        projection_percent=percent_text(Decimal(line["projection_percent"]), locale),
+    )
+    return text if line["complete"] else text + t(locale, "attainment.rep.incomplete")
+
+
+def _rendered(build):
+    def render(params: dict, reader: Reader) -> tuple[str, list[dict]]:
+        title, blocks = build(params, reader)
+        return clip(escape(title), SECTION_LIMIT), [block.to_dict() for block in blocks]
+
+    return render
+
+
+NOTIFICATIONS = {
+    "target_milestone": _rendered(milestone),
+    "target_projection_alert": _rendered(projection_alert),
+}

@@ -5,6 +5,7 @@ time. Each kind of notification has one renderer: `(params, reader) -> (fallback
 from collections.abc import Callable
 
 from bot.views import alerts, digest, home
+from bot.views.attainment import NOTIFICATIONS as ATTAINMENT_NOTIFICATIONS
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
 from bot.views.leaderboard import NOTIFICATIONS as LEADERBOARD_NOTIFICATIONS
@@ -59,4 +60,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **RECEIVABLE_NOTIFICATIONS,
     **PEOPLE_NOTIFICATIONS,
     **LEADERBOARD_NOTIFICATIONS,
+    **ATTAINMENT_NOTIFICATIONS,
 }
