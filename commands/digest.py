@@ -11,6 +11,8 @@ from sqlmodel import Session, col, select
 
 from commands.orders.lifecycle import NOT_YET_SHIPPED
 from commands.receivables import OverdueInvoice, overdue_invoices
+from commands.targets.progress import team_month_targets
+from commands.team_settings import settings_of
 from storage.models import (
     Customer,
     Meeting,
@@ -70,6 +72,9 @@ class TeamDigest:
     meetings_today: list[MeetingLine]
     briefs: list[RepBrief]
     overdue_invoices: list[OverdueInvoice] = field(default_factory=list)
+    # Month-to-date attainment and pace per metric with a team target (attainment_record).
+    targets: list[dict] = field(default_factory=list)
+    targets_currency: str = ""
 
     def is_all_clear(self) -> bool:
         lists = (self.new_orders, self.shipped, self.delivered, self.late, self.on_hold)
@@ -98,6 +103,7 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
     visits = _visits_per_rep(session, member_ids, *local_day_bounds(yesterday, timezone))
     meetings = _meetings(session, members, *local_day_bounds(day, timezone))
     reps = [m for m in members if m.role == Role.rep and m.active]
+    targets = team_month_targets(session, team, day, settings_of(team, timezone))
     return TeamDigest(
         team=team.name,
         day=day.isoformat(),
@@ -112,6 +118,8 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
         meetings_today=[line for line, _ in meetings],
         briefs=_briefs(session, reps, orders, meetings, day, names),
         overdue_invoices=overdue_invoices(session, member_ids, day),
+        targets=list(targets.records),
+        targets_currency=targets.currency,
     )
 
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from commands.orders import OrderPage, list_orders, today_for
 from commands.people import Actor, Reader, actor_for, find_member
 from commands.records import notify
+from commands.targets.progress import MonthTargets, own_month_targets
 from storage.models import (
     Customer,
     Meeting,
@@ -97,6 +98,7 @@ class Dashboard:
     approvals: Listing | None = None  # manager
     samples_to_ship: Listing | None = None  # desk
     summary: Summary | None = None  # admin
+    targets: MonthTargets | None = None  # one's own targets this month, with pace
 
 
 def refresh_home(session: Session, slack_user_id: str, reason_key: str) -> None:
@@ -137,6 +139,7 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
         timezone=actor.timezone,
         today=today,
         meetings_today=_meetings_today(session, actor, today),
+        targets=own_month_targets(session, actor, today, actor.timezone),
     )
     if actor.role == Role.rep:
         return _with(

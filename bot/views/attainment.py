@@ -63,15 +63,9 @@ def period_label(period: Period, locale: str) -> str:
 
 
 def gap_text(attainment: Attainment, currency: str, locale: str) -> str:
-    gap = attainment.gap
-    if gap is None:
+    if attainment.gap is None:
         return "—"
-    amount = figure(abs(gap), attainment.metric, currency, locale)
-    if gap > 0:
-        return t(locale, "attainment.gap.ahead", amount=amount)
-    if gap < 0:
-        return t(locale, "attainment.gap.behind", amount=amount)
-    return t(locale, "attainment.gap.even")
+    return _gap_words(attainment.gap, attainment.metric, currency, locale)
 
 
 def rates_notes(actuals: Iterable[Actual], locale: str) -> list[str]:
@@ -192,28 +186,61 @@ def rep_line(rep: Attainment, currency: str, locale: str) -> str:
     return text
 
 
-def month_line(attainment: Attainment, currency: str, locale: str, key: str) -> str:
-    """One metric of this month, for the stand-up (`attainment.digest.line`) or App Home
-    (`attainment.home.line`)."""
-    metric = attainment.metric
-    actual = figure(attainment.actual.value, metric, currency, locale)
+def month_blocks(records: Sequence[dict], currency: str, locale: str, area: str) -> list[Block]:
+    """This month's targets with pace, from `attainment_record`s: the stand-up's
+    (`area` "digest") or App Home's ("home"); nothing without a target this month."""
+    if not records:
+        return []
+    title = t(locale, f"attainment.{area}.title")
+    lines = [month_line(record, currency, locale, f"attainment.{area}.line") for record in records]
+    blocks: list[Block] = [header(title), plain_section("\n".join(lines))]
+    notes = rates_notes([_recorded_actual(record) for record in records], locale)
+    if notes:
+        blocks.append(context(*notes))
+    return blocks
+
+
+def month_line(record: dict, currency: str, locale: str, key: str) -> str:
+    """One metric of this month from its record: bar, percent, actual of target, where pace
+    says it should be by today, and the gap."""
+    metric = Metric(record["metric"])
     label = metric_label(metric, locale)
-    if attainment.target is None:
-        return t(locale, "attainment.digest.no_target", metric=label, actual=actual)
-    text = t(
-        locale,
-        key,
-        metric=label,
-        bar=progress_bar(attainment.percent),
-        percent=percent_text(attainment.percent, locale),
-        actual=actual,
-        target=figure(attainment.target, metric, currency, locale),
-        expected=figure(attainment.expected, metric, currency, locale),
-        gap=gap_text(attainment, currency, locale),
-    )
-    if not attainment.actual.complete:
+    actual = figure(Decimal(record["actual"]), metric, currency, locale)
+    if record["target"] is None:
+        text = t(locale, "attainment.digest.no_target", metric=label, actual=actual)
+    else:
+        percent = Decimal(record["percent"]) if record["percent"] is not None else None
+        text = t(
+            locale,
+            key,
+            metric=label,
+            bar=progress_bar(percent),
+            percent=percent_text(percent, locale),
+            actual=actual,
+            target=figure(Decimal(record["target"]), metric, currency, locale),
+            expected=figure(Decimal(record["expected"]), metric, currency, locale),
+            gap=_gap_words(Decimal(record["gap"]), metric, currency, locale),
+        )
+    if record["missing"]:
         text += t(locale, "attainment.rep.incomplete")
     return text
+
+
+def _recorded_actual(record: dict) -> Actual:
+    return Actual(
+        Decimal(record["actual"]),
+        tuple(UsedRate(m, c, to, Decimal(rate)) for m, c, to, rate in record["used"]),
+        tuple(MissingRate(m, c, to) for m, c, to in record["missing"]),
+    )
+
+
+def _gap_words(gap: Decimal, metric: Metric, currency: str, locale: str) -> str:
+    amount = figure(abs(gap), metric, currency, locale)
+    if gap > 0:
+        return t(locale, "attainment.gap.ahead", amount=amount)
+    if gap < 0:
+        return t(locale, "attainment.gap.behind", amount=amount)
+    return t(locale, "attainment.gap.even")
 
 
 def _pace_line(attainment: Attainment, currency: str, locale: str) -> str:

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from bot.i18n import day, moment, t
+from bot.views.attainment import month_blocks
 from bot.views.blocks import context, header, mrkdwn_section, plain_section
 from bot.views.leaderboard import weekly_targets
 from bot.views.orders import status_label
@@ -17,9 +18,12 @@ def daily_digest(params: dict, reader: Reader) -> tuple[str, list]:
     today = date.fromisoformat(params["day"])
     title = t(locale, "digest.title", team=params["team"], day=day(today, locale))
     blocks = [header(title)]
+    targets = month_blocks(
+        params.get("targets", []), params.get("targets_currency"), locale, "digest"
+    )
     if _all_clear(params):
         blocks.append(plain_section(t(locale, "digest.all_clear")))
-        return title, blocks
+        return title, blocks + targets
     blocks.append(mrkdwn_section(_yesterday_counts(params, locale)))
     blocks += _orders(locale, "digest.late", params["late"], late=True)
     blocks += _orders(locale, "digest.on_hold", params["on_hold"])
@@ -40,7 +44,7 @@ def daily_digest(params: dict, reader: Reader) -> tuple[str, list]:
         )
         blocks.append(mrkdwn_section(text))
     blocks += _meetings(locale, zone, params["meetings_today"])
-    return title, blocks
+    return title, blocks + targets
 
 
 def rep_brief(params: dict, reader: Reader) -> tuple[str, list]:

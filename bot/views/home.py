@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
 
 from bot.i18n import day, moment, t
+from bot.views.attainment import month_blocks
 from bot.views.blocks import context, header, plain, plain_section
 from bot.views.orders import status_label
 from commands.home import HOME_LIMIT, Dashboard, Listing
@@ -46,6 +47,8 @@ def home_blocks(board: Dashboard, updated_at: datetime) -> list[Block]:
         ActionsBlock(block_id="home_actions", elements=_buttons(locale)),
         DividerBlock(),
     ]
+    if board.targets is not None:
+        blocks += month_blocks(board.targets.records, board.targets.currency, locale, "home")
     if board.summary is not None:
         blocks += _summary(board)
     if board.approvals is not None:

@@ -199,3 +199,63 @@ def _team_totals(
     return TeamProgress(
         team.name, settings.reporting_currency, today, period, shown, settings.chinese_calendar
     )
+
+
+@dataclass(frozen=True)
+class MonthTargets:
+    """One holder's targets this month, as records a message can carry (`attainment_record`)."""
+
+    currency: str
+    records: tuple[dict, ...]
+
+
+def team_month_targets(
+    session: Session, team: Team, today: date, settings: TeamSettings
+) -> MonthTargets:
+    """The team's own attainment this month to date, for each metric with a team target."""
+    month = Period.containing(today)
+    records = tuple(
+        attainment_record(team_attainment(session, team, metric, month, today, settings))
+        for metric in metrics_with_targets(session, team, month)
+    )
+    return MonthTargets(settings.reporting_currency, records)
+
+
+def own_month_targets(
+    session: Session, actor: Actor, today: date, default_timezone: str = "UTC"
+) -> MonthTargets | None:
+    """A member's own targets this month with pace; None for one outside a team or holding
+    none (App Home then shows no section rather than an empty one)."""
+    team = session.get(Team, actor.team_id) if actor.team_id is not None else None
+    if team is None:
+        return None
+    month = Period.containing(today)
+    found = member_targets(session, team, actor.member_id, month, today, default_timezone)
+    if not found:
+        return None
+    currency = settings_of(team, default_timezone).reporting_currency
+    return MonthTargets(currency, tuple(attainment_record(each) for each in found))
+
+
+def attainment_record(attainment: Attainment) -> dict:
+    """An attainment as plain values (amounts as text), for a message rendered later."""
+
+    def text(value: object) -> str | None:
+        return None if value is None else str(value)
+
+    actual = attainment.actual
+    return {
+        "metric": attainment.metric.value,
+        "period": attainment.period.key,
+        "name": attainment.name,
+        "target": text(attainment.target),
+        "actual": str(actual.value),
+        "percent": text(attainment.percent),
+        "pace": str(attainment.pace),
+        "expected": text(attainment.expected),
+        "gap": text(attainment.gap),
+        "projection": str(attainment.projection),
+        "projection_percent": text(attainment.projection_percent),
+        "used": [[r.month, r.currency, r.to_currency, str(r.rate)] for r in actual.used],
+        "missing": [[r.month, r.currency, r.to_currency] for r in actual.missing],
+    }

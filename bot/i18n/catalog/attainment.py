@@ -63,7 +63,6 @@ MESSAGES = {
         "pace {expected} · {gap}",
         "attainment.digest.no_target": "{metric}: no target · {actual} so far",
         "attainment.home.title": "Your targets this month",
-        "attainment.home.empty": "No target for you this month yet.",
         "attainment.home.line": "{metric}: {bar} {percent} · {actual} of {target} · "
         "pace {expected} · {gap}",
         "attainment.gap.ahead": "+{amount} ahead",
@@ -136,7 +135,6 @@ MESSAGES = {
         "应达 {expected} · {gap}",
         "attainment.digest.no_target": "{metric}：未设目标 · 目前 {actual}",
         "attainment.home.title": "我本月的目标",
-        "attainment.home.empty": "你本月还没有目标。",
         "attainment.home.line": "{metric}：{bar} {percent} · {actual} / {target} · "
         "应达 {expected} · {gap}",
         "attainment.gap.ahead": "领先 {amount}",
