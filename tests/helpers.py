@@ -102,3 +102,17 @@ def told(slack, name: str, contains: str = "") -> str:
     )
     assert call.args["response_type"] == "ephemeral"
     return call.args["text"]
+
+
+def import_files(database_url, monkeypatch, folder, files: dict[str, str]) -> None:
+    """Each CSV (kind → text) written to `folder` and loaded with `salesdesk import KIND FILE`,
+    in the order given; every row must be taken."""
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SALESDESK_ADMINS"):
+        monkeypatch.delenv(name, raising=False)
+    for kind, text in files.items():
+        path = folder / f"{kind}.csv"
+        path.write_text(text, encoding="utf-8")
+        assert main(["import", kind, str(path)]) == 0, kind

@@ -10,12 +10,15 @@ from bot.listeners import (
     customers,
     desk,
     home,
+    leaderboard,
     meetings,
     order_changes,
     orders,
     people,
     receivables,
     samples,
+    target_plans,
+    targets,
     visits,
 )
 from bot.settings import Settings
@@ -30,6 +33,8 @@ SLASH_COMMANDS = (
     samples.COMMAND,
     contracts.COMMAND,
     receivables.COMMAND,
+    targets.COMMAND,
+    leaderboard.COMMAND,
 )
 
 
@@ -46,3 +51,6 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     receivables.register(app)
     desk.register(app)
     people.register(app)
+    targets.register(app)
+    target_plans.register(app)
+    leaderboard.register(app)

@@ -36,7 +36,7 @@ def leaderboard_reply(records: list[dict], locale: str) -> dict:
     """`/leaderboard`: one board as the asker may see it, or every team's for an admin."""
     if len(records) == 1:
         record = records[0]
-        blocks = board_blocks(record, locale, amounts=record["full"])
+        blocks = board_blocks(record, locale, amounts=record["amounts"])
         blocks += own_blocks(record, locale)
         return message(board_title(record, locale), blocks[:MAX_BLOCKS])
     return _every_team(records, locale)

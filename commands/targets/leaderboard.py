@@ -97,7 +97,8 @@ class VisibleBoard:
     unranked: tuple[Standing, ...]
     own: Standing | None
     privacy: str
-    full: bool
+    full: bool  # the whole board is shown
+    amounts: bool  # with each rep's actual and target: managers, desk and admins
 
 
 def parse_leaderboard_command(text: str, today: date) -> ShowLeaderboard | ShowLeaderboardHelp:
@@ -199,14 +200,17 @@ def _standing(attainment: Attainment, rank: int | None, slack_ids: dict[int, str
 # -- what each person may see -------------------------------------------------------------------
 
 
-def as_seen_by(board: Leaderboard, privacy: str, member_id: int | None, full: bool) -> VisibleBoard:
-    """The board as shown to one person: the whole of it (`full`, or privacy `everyone`), the
-    top three (`top3`), or nothing but their own line (`none`)."""
+def as_seen_by(
+    board: Leaderboard, privacy: str, member_id: int | None, privileged: bool
+) -> VisibleBoard:
+    """The board as shown to one person: the whole of it with amounts (`privileged`), the whole
+    of it (privacy `everyone`), the top three (`top3`), or nothing but their own line
+    (`none`)."""
     own = board.standing_of(member_id) if member_id is not None else None
-    if full or privacy == EVERYONE:
-        return VisibleBoard(board, board.ranked, board.unranked, own, privacy, True)
+    if privileged or privacy == EVERYONE:
+        return VisibleBoard(board, board.ranked, board.unranked, own, privacy, True, privileged)
     shown = board.top() if privacy == TOP3 else ()
-    return VisibleBoard(board, shown, (), own, privacy, False)
+    return VisibleBoard(board, shown, (), own, privacy, False, False)
 
 
 def leaderboards_for(
@@ -292,7 +296,12 @@ def standing_record(board: Leaderboard, standing: Standing) -> dict:
 def visible_record(visible: VisibleBoard) -> dict:
     record = board_record(visible.board, None if visible.full else visible.shown)
     own = None if visible.own is None else standing_record(visible.board, visible.own)
-    return record | {"own": own, "privacy": visible.privacy, "full": visible.full}
+    return record | {
+        "own": own,
+        "privacy": visible.privacy,
+        "full": visible.full,
+        "amounts": visible.amounts,
+    }
 
 
 def rep_attainments(
