@@ -89,7 +89,12 @@ def read_rate(text: str) -> Decimal | None:
         return None
     if rate != rate.quantize(Decimal(1).scaleb(-RATE_DECIMALS)):
         return None
-    return rate
+    return plain_rate(rate)
+
+
+def plain_rate(rate: Decimal) -> Decimal:
+    """A rate without the zeros its column pads it with: 7.12340000 is 7.1234, 100 stays 100."""
+    return Decimal(format(rate.normalize(), "f"))
 
 
 def target_key(team: str, member_slack_id: str | None, metric: str, period: str) -> str:

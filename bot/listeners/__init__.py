@@ -17,6 +17,8 @@ from bot.listeners import (
     people,
     receivables,
     samples,
+    target_plans,
+    targets,
     visits,
 )
 from bot.settings import Settings
@@ -31,6 +33,7 @@ SLASH_COMMANDS = (
     samples.COMMAND,
     contracts.COMMAND,
     receivables.COMMAND,
+    targets.COMMAND,
     leaderboard.COMMAND,
 )
 
@@ -48,4 +51,6 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     receivables.register(app)
     desk.register(app)
     people.register(app)
+    targets.register(app)
+    target_plans.register(app)
     leaderboard.register(app)

@@ -1,4 +1,5 @@
-"""`/desk`: team settings for admins, and people added and deactivated, from Slack."""
+"""`/desk`: team settings and exchange rates for admins, and people added and deactivated,
+from Slack."""
 
 from collections.abc import Callable
 from dataclasses import asdict
@@ -11,8 +12,10 @@ from bot.listeners import people
 from bot.listeners.replies import ack_command, answer
 from bot.settings import Settings
 from bot.views import desk as views
+from bot.views import target_plans as target_views
 from commands.errors import Forbidden, InvalidInput
 from commands.people import Actor
+from commands.targets.rates import list_rates, read_month, read_set_rate, set_rate
 from commands.team_settings import change_settings_as_typed, settings_of
 from storage.db import Database
 from storage.models import Team
@@ -24,6 +27,8 @@ SETTINGS_WORDS = ("settings", "设置")
 SET_WORDS = ("set",)
 ADD_WORDS = ("add", "添加")
 DEACTIVATE_WORDS = ("deactivate", "停用")
+RATE_WORDS = ("rate", "汇率")
+RATES_WORDS = ("rates", "汇率表")
 
 
 def desk_command(
@@ -62,6 +67,8 @@ def desk_reply(
         return people.member_added(db, client, actor, rest)
     if verb in DEACTIVATE_WORDS:
         return people.member_deactivated(db, actor, rest, notify)
+    if verb in RATE_WORDS + RATES_WORDS:
+        return rates_reply(db, actor, words[1:], listing=verb in RATES_WORDS)
     raise InvalidInput("settings.error.usage")
 
 
@@ -81,6 +88,17 @@ def settings_changed(db: Database, actor: Actor, typed: str) -> dict:
     with db.session() as session:
         team, updated = change_settings_as_typed(session, actor, typed)
     return views.settings_changed(team, updated, actor.locale)
+
+
+def rates_reply(db: Database, actor: Actor, words: list[str], listing: bool) -> dict:
+    """`rate MONTH CUR TO RATE` sets a rate; `rates [MONTH]` (or `汇率 [月份]`) lists them."""
+    if listing or len(words) <= 1:
+        month = read_month(words[0]) if words else None
+        with db.session() as session:
+            return target_views.rates_message(list_rates(session, month), actor.locale)
+    request = read_set_rate(words)
+    with db.session() as session:
+        return target_views.rate_set_message(set_rate(session, actor, request), actor.locale)
 
 
 def register(app: App) -> None:

@@ -5,7 +5,8 @@ from bot.views.blocks import message, mrkdwn_section, notice, plain_section
 
 
 def desk_help(locale: str) -> dict:
-    help_text = t(locale, "settings.help") + "\n\n" + t(locale, "people.help")
+    parts = ("settings.help", "rate.help", "people.help")
+    help_text = "\n\n".join(t(locale, part) for part in parts)
     return message(help_text, [mrkdwn_section(help_text)])
 
 

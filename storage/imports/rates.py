@@ -16,7 +16,7 @@ from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected
 from storage.imports.upsert import ACTOR, Importer, Stored, saved, value_of
 from storage.models import ExchangeRate
-from storage.targets import month_key, rate_key, read_rate
+from storage.targets import month_key, plain_rate, rate_key, read_rate
 from storage.vocabulary import currency
 
 
@@ -44,7 +44,7 @@ class RateImporter(Importer):
                     "month": rate.month,
                     "currency": rate.currency,
                     "to_currency": rate.to_currency,
-                    "rate": rate.rate,
+                    "rate": plain_rate(rate.rate),
                 },
             )
             for rate in session.exec(select(ExchangeRate)).all()
