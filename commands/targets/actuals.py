@@ -87,10 +87,16 @@ class _Row:
 
 
 def actuals_by_member(
-    session: Session, team: Team, metric: Metric, period: Period, settings: TeamSettings
+    session: Session,
+    team: Team,
+    metric: Metric,
+    period: Period,
+    settings: TeamSettings,
+    through: date | None = None,
 ) -> dict[int, Actual]:
-    """member id -> Actual, for every member of the team with any activity in the period."""
-    rows = _rows(session, team, metric, period, settings)
+    """member id -> Actual, for every member of the team with any activity in the period (up
+    to `through` when given: the figure as it stood that day)."""
+    rows = _rows(session, team, metric, period, settings, through=through)
     rates = _rates(session, rows, settings.reporting_currency)
     by_member: dict[int, list[_Row]] = defaultdict(list)
     for row in rows:
@@ -102,10 +108,15 @@ def actuals_by_member(
 
 
 def team_actual(
-    session: Session, team: Team, metric: Metric, period: Period, settings: TeamSettings
+    session: Session,
+    team: Team,
+    metric: Metric,
+    period: Period,
+    settings: TeamSettings,
+    through: date | None = None,
 ) -> Actual:
     """The whole team's figure: every member's activity, converted group by group."""
-    rows = _rows(session, team, metric, period, settings)
+    rows = _rows(session, team, metric, period, settings, through=through)
     return _actual(
         rows, _rates(session, rows, settings.reporting_currency), settings.reporting_currency
     )
@@ -196,19 +207,22 @@ def _rows(
     period: Period,
     settings: TeamSettings,
     member_id: int | None = None,
+    through: date | None = None,
 ) -> list[_Row]:
+    """The groups of the period's activity, up to `through` (a day) when given."""
+    last = min(through, period.end) if through else period.end
     members = _team_members(team)
     if member_id is not None:
         members = members.where(col(Member.id) == member_id)
     return [
         _Row(member, currency, month, Decimal(amount))
         for query in _QUERIES[metric]
-        for member, currency, month, amount in session.exec(query(members, period, settings))
+        for member, currency, month, amount in session.exec(query(members, period, settings, last))
     ]
 
 
 def _order_query(on: Any) -> Any:
-    def query(members: Any, period: Period, _settings: TeamSettings) -> Any:
+    def query(members: Any, period: Period, _settings: TeamSettings, last: date) -> Any:
         month = _month_case(on, period.months())
         return (
             select(
@@ -220,7 +234,7 @@ def _order_query(on: Any) -> Any:
             .where(
                 col(SalesOrder.rep_id).in_(members),
                 on >= period.start,
-                on <= period.end,
+                on <= last,
                 col(SalesOrder.status) != OrderStatus.cancelled,
             )
             .group_by(col(SalesOrder.rep_id), col(SalesOrder.currency), month)
@@ -229,7 +243,7 @@ def _order_query(on: Any) -> Any:
     return query
 
 
-def _collections_query(members: Any, period: Period, _settings: TeamSettings) -> Any:
+def _collections_query(members: Any, period: Period, _settings: TeamSettings, last: date) -> Any:
     """Payments on invoices of the team's orders, credited to the order's rep; those on
     invoices without an order are read by `_orderless_collections_query`. Read from the reps'
     orders, not from every payment of the period: a team's share of those is small."""
@@ -242,13 +256,15 @@ def _collections_query(members: Any, period: Period, _settings: TeamSettings) ->
         .where(
             col(SalesOrder.rep_id).in_(members),
             col(Payment.paid_on) >= period.start,
-            col(Payment.paid_on) <= period.end,
+            col(Payment.paid_on) <= last,
         )
         .group_by(col(SalesOrder.rep_id), col(Invoice.currency), month)
     )
 
 
-def _orderless_collections_query(members: Any, period: Period, _settings: TeamSettings) -> Any:
+def _orderless_collections_query(
+    members: Any, period: Period, _settings: TeamSettings, last: date
+) -> Any:
     """Payments on invoices without an order, credited to the customer's owner."""
     month = _month_case(col(Payment.paid_on), period.months())
     return (
@@ -260,13 +276,13 @@ def _orderless_collections_query(members: Any, period: Period, _settings: TeamSe
             col(Customer.owner_id).in_(members),
             col(Invoice.order_id).is_(None),
             col(Payment.paid_on) >= period.start,
-            col(Payment.paid_on) <= period.end,
+            col(Payment.paid_on) <= last,
         )
         .group_by(col(Customer.owner_id), col(Invoice.currency), month)
     )
 
 
-def _new_customers_query(members: Any, period: Period, _settings: TeamSettings) -> Any:
+def _new_customers_query(members: Any, period: Period, _settings: TeamSettings, last: date) -> Any:
     """Each order of the team in the period that is its customer's first non-cancelled order
     (the earlier id first on the same day), counted per rep and month."""
     earlier = aliased(SalesOrder)
@@ -291,7 +307,7 @@ def _new_customers_query(members: Any, period: Period, _settings: TeamSettings) 
         .where(
             col(SalesOrder.rep_id).in_(members),
             col(SalesOrder.ordered_on) >= period.start,
-            col(SalesOrder.ordered_on) <= period.end,
+            col(SalesOrder.ordered_on) <= last,
             col(SalesOrder.status) != OrderStatus.cancelled,
             first_of_customer,
         )
@@ -299,7 +315,7 @@ def _new_customers_query(members: Any, period: Period, _settings: TeamSettings) 
     )
 
 
-def _visits_query(members: Any, period: Period, settings: TeamSettings) -> Any:
+def _visits_query(members: Any, period: Period, settings: TeamSettings, last: date) -> Any:
     """Moments are stored in UTC: the period's days are the team's, so its bounds (and each
     month's) are the team's midnights."""
     zone = ZoneInfo(settings.timezone)
@@ -309,7 +325,7 @@ def _visits_query(members: Any, period: Period, settings: TeamSettings) -> Any:
         .where(
             col(Visit.rep_id).in_(members),
             col(Visit.at) >= _midnight(period.start, zone),
-            col(Visit.at) < _midnight(period.end + timedelta(days=1), zone),
+            col(Visit.at) < _midnight(last + timedelta(days=1), zone),
             col(Visit.effective),
         )
         .group_by(col(Visit.rep_id), month)

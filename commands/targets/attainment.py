@@ -75,7 +75,7 @@ def team_attainments(
     holding a target), by name. A constant number of queries."""
     targets = targets_of(session, team, metric, period)
     members = _holders(session, team, targets)
-    actuals = actuals_by_member(session, team, metric, period, settings)
+    actuals = actuals_by_member(session, team, metric, period, settings, through=today)
     due = _due(session, team, metric, period, today, settings)
     reps = [
         attainment_of(

@@ -102,7 +102,9 @@ def team_progress(
     settings = settings_of(team, default_timezone)
     today = today or team_today(settings)
     holder = actor.member_id if actor else None
-    metrics = (metric,) if metric else metrics_with_targets(session, team, period, holder)
+    metrics = (
+        (metric,) if metric else metrics_with_targets(session, team, period, holder, sees_reps)
+    )
     shown = []
     for each in metrics:
         whole, reps = team_attainments(session, team, each, period, today, settings)
@@ -135,24 +137,29 @@ def team_attainment(
             col(Target.period) == period.key,
         )
     ).first()
-    actual = team_actual(session, team, metric, period, settings)
+    actual = team_actual(session, team, metric, period, settings, through=today)
     return attainment_of(
         metric, period, today, settings, Holding(None, team.name, target, None), actual
     )
 
 
 def metrics_with_targets(
-    session: Session, team: Team, period: Period, member_id: int | None = None
+    session: Session,
+    team: Team,
+    period: Period,
+    member_id: int | None = None,
+    any_member: bool = False,
 ) -> tuple[Metric, ...]:
-    """The metrics with a target in the period: the team's own, or `member_id`'s."""
-    holders = or_(col(Target.member_id).is_(None), col(Target.member_id) == member_id)
-    found = set(
-        session.exec(
-            select(col(Target.metric)).where(
-                col(Target.team_id) == team.id, col(Target.period) == period.key, holders
-            )
-        )
+    """The metrics with a target in the period: the team's own or `member_id`'s, or anyone's
+    in the team (`any_member`, for those who see each rep)."""
+    query = select(col(Target.metric)).where(
+        col(Target.team_id) == team.id, col(Target.period) == period.key
     )
+    if not any_member:
+        query = query.where(
+            or_(col(Target.member_id).is_(None), col(Target.member_id) == member_id)
+        )
+    found = set(session.exec(query))
     return tuple(metric for metric in Metric if metric in found)
 
 
