@@ -179,7 +179,7 @@ MESSAGES = {
         "target.error.split_usage": "分解目标：`/target 分解 对象 指标 期间 平均|按季节`，例如 `/target 分解 团队 订单 2026 平均` 或 `/target 分解 @王芳 回款 2026-Q4 按季节`。",
         "target.error.split_month": "{period} 是月份：只能分解全年（到季度和月）或季度（到月）。",
         "target.error.lock_usage": "锁定计划：`/target 锁定 指标 年份 [团队]`，例如 `/target 锁定 订单 2026`。",
-        "target.error.kpi_usage": "“{value}”不是考核权重：请写 `/target 考核 set order_amount=40 collections=30:60-120 …`，即 指标=权重，可加 :下限-上限 百分比。",
+        "target.error.kpi_usage": "“{value}”不是考核权重：请写 `/target 考核 set order_amount=40 collections=30:60-120 …`，即 指标=权重，可在后面加上 `:下限-上限` 百分比。",
         "target.error.not_allowed": "只有 {team} 的经理或管理员可以设定、分解或锁定该团队的目标。",
         "target.error.not_allowed_any": "只有团队经理或管理员可以设定目标。",
         "target.error.which_team": '哪个团队？你不属于任何团队，请写明团队名称，例如 `/target 设置 "East 华东" 订单 2026 1200万` 或 `/target 锁定 订单 2026 "East 华东"`。',
