@@ -19,6 +19,7 @@ IMPORT_KINDS = (
     "payments",
     "targets",
     "rates",
+    "leads",
 )
 SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away
 
@@ -93,7 +94,24 @@ def build_parser() -> argparse.ArgumentParser:
     leave.add_argument("member", metavar="SLACK_ID")
     leave.add_argument("--to", required=True, metavar="SLACK_ID", help="who takes over")
     leave.set_defaults(run=_members_deactivate)
+    _add_leads(sub)
     return parser
+
+
+def _add_leads(sub) -> None:
+    leads = sub.add_parser("leads", help="leads: the tokens their sources send with POST /leads")
+    leads_sub = leads.add_subparsers(dest="leads_command", required=True, metavar="WHAT")
+    token = leads_sub.add_parser("token", help="create, list or revoke a lead source's token")
+    token_sub = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
+    create = token_sub.add_parser("create", help="a new token for a source, shown once")
+    create.add_argument("source", help="website, trade_show, referral, phone, email, slack, other")
+    create.set_defaults(run=_leads_token_create)
+    token_sub.add_parser("list", help="every source's token: created, revoked").set_defaults(
+        run=_leads_token_list
+    )
+    revoke = token_sub.add_parser("revoke", help="revoke a source's token at once")
+    revoke.add_argument("source")
+    revoke.set_defaults(run=_leads_token_revoke)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,6 +210,24 @@ def _import(settings: Settings, args) -> int:
     from bot.import_report import run_import
 
     return run_import(settings, args.kind, args.file)
+
+
+def _leads_token_create(settings: Settings, args) -> int:
+    from bot.leads_cli import create_token
+
+    return create_token(settings, args.source)
+
+
+def _leads_token_list(settings: Settings, args) -> int:
+    from bot.leads_cli import list_tokens
+
+    return list_tokens(settings)
+
+
+def _leads_token_revoke(settings: Settings, args) -> int:
+    from bot.leads_cli import revoke_token
+
+    return revoke_token(settings, args.source)
 
 
 def _members_deactivate(settings: Settings, args) -> int:

@@ -10,6 +10,7 @@ from bot.i18n import money, number, t
 from bot.import_progress import progress_bar
 from bot.runtime import open_database
 from bot.settings import Settings
+from commands.leads import screen_waiting
 from storage.imports import ImportFileError, ImportReport, Money, Rejection, import_csv
 
 MAX_REJECTIONS_SHOWN = 200
@@ -29,7 +30,26 @@ def run_import(settings: Settings, kind: str, file: str) -> int:
     finally:
         db.dispose()
     print("\n".join(report_lines(report, kind, file, locale)))
+    if kind == "leads":
+        print(screen_imported_leads(settings))
     return 1 if report.rejected else 0
+
+
+def screen_imported_leads(settings: Settings) -> str:
+    """Leads are written in bulk; their duplicate keys and checks follow in a second
+    transaction (a lead waiting for them is picked up by the next import if this one fails)."""
+    db = open_database(settings)
+    try:
+        with db.session() as session:
+            screened, duplicates = screen_waiting(session)
+    finally:
+        db.dispose()
+    return t(
+        settings.locale,
+        "lead.import.screened",
+        screened=number(screened, settings.locale),
+        duplicates=number(duplicates, settings.locale),
+    )
 
 
 def report_lines(report: ImportReport, kind: str, file: str, locale: str) -> list[str]:

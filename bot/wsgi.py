@@ -8,6 +8,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.app import SalesDesk
+from bot.lead_intake import LEADS_PATH, RateLimits, lead_intake
 from storage.migrate import is_current
 
 EVENTS_PATH = "/slack/events"
@@ -23,12 +24,17 @@ class _BadLength(ValueError):
     pass
 
 
-def wsgi_app(desk: SalesDesk):
+def wsgi_app(desk: SalesDesk, lead_limits: RateLimits | None = None):
+    """`lead_limits`: how fast each lead source may send (default: a minute's worth of
+    requests a minute, per process)."""
     slack = SlackRequestHandler(desk.app, path=EVENTS_PATH)
+    leads = lead_intake(desk.db, lead_limits)
 
     def application(environ, start_response):
         if environ.get("PATH_INFO") == "/healthz":
             return _health(desk, start_response)
+        if environ.get("PATH_INFO") == LEADS_PATH:  # its body is judged there, before it is read
+            return leads(environ, start_response)
         if environ.get("REQUEST_METHOD") == "POST":
             try:
                 body = _bounded_body(environ)

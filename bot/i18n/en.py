@@ -11,6 +11,7 @@ MESSAGES = {
     "import.kind.members": "members",
     "import.kind.customers": "customers",
     "import.kind.orders": "orders",
+    "import.kind.leads": "leads",
     "import.summary": "Imported {kind} from {file}: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected.",
     "import.rejected_line": "line {line}: {reason}",
     "import.more_rejected": "… and {count} more",

@@ -11,6 +11,7 @@ from bot.listeners import (
     desk,
     home,
     leaderboard,
+    leads,
     meetings,
     order_changes,
     orders,
@@ -35,6 +36,7 @@ SLASH_COMMANDS = (
     receivables.COMMAND,
     targets.COMMAND,
     leaderboard.COMMAND,
+    leads.COMMAND,
 )
 
 
@@ -54,3 +56,4 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     targets.register(app)
     target_plans.register(app)
     leaderboard.register(app)
+    leads.register(app)

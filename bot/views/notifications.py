@@ -9,6 +9,7 @@ from bot.views.attainment import NOTIFICATIONS as ATTAINMENT_NOTIFICATIONS
 from bot.views.blocks import clip, escape, plain_section
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
 from bot.views.leaderboard import NOTIFICATIONS as LEADERBOARD_NOTIFICATIONS
+from bot.views.leads import NOTIFICATIONS as LEAD_NOTIFICATIONS
 from bot.views.meetings import NOTIFICATIONS as MEETING_NOTIFICATIONS
 from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
 from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
@@ -61,4 +62,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **PEOPLE_NOTIFICATIONS,
     **LEADERBOARD_NOTIFICATIONS,
     **ATTAINMENT_NOTIFICATIONS,
+    **LEAD_NOTIFICATIONS,
 }

@@ -8,6 +8,7 @@ from storage.imports.bulk import roomy_cache
 from storage.imports.csvfile import read_table
 from storage.imports.customers import CustomerImporter
 from storage.imports.invoices import InvoiceImporter
+from storage.imports.leads import LeadImporter
 from storage.imports.members import MemberImporter
 from storage.imports.orders import OrderImporter
 from storage.imports.payments import PaymentImporter
@@ -27,6 +28,7 @@ IMPORTERS: dict[str, type[Importer]] = {
     "payments": PaymentImporter,
     "targets": TargetImporter,
     "rates": RateImporter,
+    "leads": LeadImporter,
 }
 
 __all__ = [

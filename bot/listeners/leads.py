@@ -1,0 +1,84 @@
+"""`/lead`, the "Create lead" message shortcut and the lead form. Replies are ephemeral; the
+form confirms in place. An owner a duplicate goes to hears of it through the outbox."""
+
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.listeners.replies import FormToOpen, ack_command, answer, answer_submission, open_form
+from bot.views import leads as views
+from commands.leads import (
+    ListMine,
+    OpenForm,
+    ShowHelp,
+    create_in_slack,
+    my_open_leads,
+    parse_lead_command,
+    read_draft,
+)
+from commands.people import Actor
+from storage.db import Database
+
+COMMAND = "/lead"
+SHORTCUT = "create_lead"
+FORM_FAILED = "lead.form_failed"
+
+
+def lead_command(
+    ack: Ack,
+    command: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    reply = answer(actor, lambda: command_reply(db, actor, command.get("text", "")))
+    ack_command(ack, reply, command, client, actor, respond, FORM_FAILED)
+    notify()
+
+
+def create_lead_chosen(
+    ack: Ack, shortcut: dict, actor: Actor, client: WebClient, respond: Respond
+) -> None:
+    ack()
+    posted = shortcut.get("message") or {}
+    need = views.message_need(str(posted.get("text") or ""))
+    view = views.lead_form(actor.locale, need=need or None)
+    open_form(client, shortcut.get("trigger_id", ""), view, actor, respond, FORM_FAILED)
+
+
+def lead_form_submitted(
+    ack: Ack, view: dict, actor: Actor, db: Database, notify: Callable[[], None]
+) -> None:
+    def saved_view() -> dict:
+        values = views.read_form(view.get("state", {}).get("values", {}))
+        draft = read_draft(values)
+        with db.session() as session:
+            saved = create_in_slack(session, actor, draft)
+        return views.saved_view(saved, actor.locale)
+
+    if answer_submission(ack, actor, saved_view, views.BLOCK_IDS, views.FALLBACK_BLOCK):
+        notify()
+
+
+def command_reply(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
+    request = parse_lead_command(text)
+    if isinstance(request, ShowHelp):
+        return views.lead_help(actor.locale)
+    if isinstance(request, OpenForm):
+        return FormToOpen(views.lead_form(actor.locale, company=request.company))
+    if isinstance(request, ListMine):
+        with db.session() as session:
+            return views.my_leads(my_open_leads(session, actor), actor.reader)
+    draft = read_draft(request.values)
+    with db.session() as session:
+        saved = create_in_slack(session, actor, draft)
+    return views.saved_message(saved, actor.locale)
+
+
+def register(app: App) -> None:
+    app.command(COMMAND)(lead_command)
+    app.message_shortcut(SHORTCUT)(create_lead_chosen)
+    app.view(views.CALLBACK_ID)(lead_form_submitted)

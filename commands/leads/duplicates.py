@@ -1,0 +1,210 @@
+"""Duplicates (防撞单): the customer or open lead a new lead is the same business as.
+
+How it scales. The lead's keys are computed once; then each comparison is narrowed by SQL
+before any Python sees a row:
+
+- open leads: equal `company_key`, `phone_key` or `email_key`, each an indexed column;
+- customers' contacts: the e-mail compared trimmed and lower-cased, the phone with its
+  spaces, dashes, dots, brackets and plus sign taken out and compared on its last digits, in
+  SQL (the `contact` table keeps phones as typed and has no key columns, so this reads the
+  table without an index; a contact phone key column would make it an index look-up), then
+  confirmed in Python on the whole key;
+- customers' names: `customer` has no company key either, only the folded `search_text`
+  (code and name, case- and width-folded, as commands.customers searches it). The lead's
+  company is cut into probes (its words; for Chinese, runs of three characters), customers whose
+  search text contains any probe are ranked in SQL by how many they contain, and only the best
+  CANDIDATES are folded like the lead and compared: equal keys, else rapidfuzz's ratio at
+  least FUZZY_THRESHOLD. The fuzzy work is bounded whatever the number of customers.
+
+A phone or an e-mail is the strongest sign, then the same company key, then a similar name;
+at equal strength a customer wins over a lead (the relationship is older).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import ColumnElement, and_, case, func, or_
+from sqlalchemy import select as sql_select
+from sqlmodel import Session, col, select
+
+from commands.leads.keys import LATIN_SUFFIXES, LeadKeys, company_key, folded_words, phone_key
+from storage.leads import OPEN_STATUSES
+from storage.models import Contact, Customer, Lead, Member
+
+FUZZY_THRESHOLD = 88  # rapidfuzz ratio (0-100) of two company keys that name one company
+CANDIDATES = 50  # customers compared by name at most, per lead
+MAX_PROBES = 8
+PROBE_LENGTH = 3
+PHONE_TAIL = 8  # digits a contact's phone is first narrowed by
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+STRENGTH = {"phone": 0, "email": 0, "company": 1, "similar_company": 2}
+
+
+@dataclass(frozen=True)
+class Match:
+    """The record a lead duplicates, whose owner it goes to, and why."""
+
+    kind: str  # "customer" or "lead"
+    record_id: int
+    ref: str  # the customer's code, or the lead's number
+    name: str
+    owner_id: int
+    customer_id: int | None
+    reason: str  # phone, email, company or similar_company
+    score: int = 100
+
+    @property
+    def note(self) -> str:
+        """The assignment note stored with the lead, e.g. "same phone as customer C-1001
+        华联贸易" (people read it rendered in their own language from these fields)."""
+        what = {
+            "phone": "same phone as",
+            "email": "same e-mail as",
+            "company": "same company as",
+            "similar_company": f"company name {self.score}% like",
+        }[self.reason]
+        return f"{what} {self.kind} {self.ref} {self.name}"[:500]
+
+    def rank(self) -> tuple[int, int, int]:
+        return (STRENGTH[self.reason], 0 if self.kind == "customer" else 1, -self.score)
+
+
+def find_match(
+    session: Session, company: str, keys: LeadKeys, exclude_lead: int | None = None
+) -> Match | None:
+    """The record a lead for `company` with these keys duplicates, if any (the lead itself,
+    once stored, left out)."""
+    matches = [
+        *_contact_matches(session, keys),
+        *_lead_matches(session, keys, exclude_lead),
+        *_name_matches(session, company, keys.company),
+    ]
+    return min(matches, key=Match.rank, default=None)
+
+
+# -- customers, by their contacts' phones and e-mails -------------------------------------------
+
+
+def _contact_matches(session: Session, keys: LeadKeys) -> list[Match]:
+    conditions = []
+    if keys.phone:
+        conditions.append(_phone_digits(col(Contact.phone)).endswith(keys.phone[-PHONE_TAIL:]))
+    if keys.email:
+        conditions.append(func.lower(func.trim(col(Contact.email))) == keys.email)
+    if not conditions:
+        return []
+    query = (
+        sql_select(
+            col(Contact.phone),
+            col(Contact.email),
+            col(Customer.id),
+            col(Customer.code),
+            col(Customer.name),
+            col(Customer.owner_id),
+        )
+        .join(Customer, col(Customer.id) == col(Contact.customer_id))
+        .join(Member, col(Member.id) == col(Customer.owner_id))
+        .where(col(Member.active), or_(*conditions))
+        .limit(CANDIDATES)
+    )
+    found = []
+    for phone, email, customer_id, code, name, owner_id in session.execute(query).all():
+        if keys.phone and phone_key(phone) == keys.phone:
+            found.append(Match("customer", customer_id, code, name, owner_id, customer_id, "phone"))
+        elif keys.email and (email or "").strip().lower() == keys.email:
+            found.append(Match("customer", customer_id, code, name, owner_id, customer_id, "email"))
+    return found
+
+
+def _phone_digits(column: Any) -> Any:
+    """A phone as typed, without what people put between its digits."""
+    for mark in (" ", "-", ".", "(", ")", "+", "\u3000", "（", "）"):
+        column = func.replace(column, mark, "")
+    return column
+
+
+# -- open leads, by their keys -------------------------------------------------------------------
+
+
+def _lead_matches(session: Session, keys: LeadKeys, exclude_lead: int | None) -> list[Match]:
+    conditions: list[ColumnElement[bool]] = [col(Lead.company_key) == keys.company]
+    if keys.phone:
+        conditions.append(col(Lead.phone_key) == keys.phone)
+    if keys.email:
+        conditions.append(col(Lead.email_key) == keys.email)
+    query = (
+        select(Lead)
+        .join(Member, col(Member.id) == col(Lead.owner_id))
+        .where(
+            col(Lead.status).in_(OPEN_STATUSES),
+            col(Member.active),
+            col(Lead.id) != (exclude_lead or 0),
+            or_(*conditions),
+        )
+        .order_by(col(Lead.id))
+        .limit(CANDIDATES)
+    )
+    found = []
+    for lead in session.exec(query).all():
+        reason = _lead_reason(lead, keys)
+        if lead.id is not None and lead.owner_id is not None:
+            ref = f"#{lead.id}"
+            found.append(
+                Match("lead", lead.id, ref, lead.company, lead.owner_id, lead.customer_id, reason)
+            )
+    return found
+
+
+def _lead_reason(lead: Lead, keys: LeadKeys) -> str:
+    if keys.phone and lead.phone_key == keys.phone:
+        return "phone"
+    if keys.email and lead.email_key == keys.email:
+        return "email"
+    return "company"
+
+
+# -- customers, by name --------------------------------------------------------------------------
+
+
+def _name_matches(session: Session, company: str, key: str) -> list[Match]:
+    probes = name_probes(company)
+    if not probes:
+        return []
+    contains = [col(Customer.search_text).contains(probe, autoescape=True) for probe in probes]
+    hits: ColumnElement[int] = case((contains[0], 1), else_=0)
+    for condition in contains[1:]:
+        hits = hits + case((condition, 1), else_=0)
+    query = (
+        sql_select(col(Customer.id), col(Customer.code), col(Customer.name), col(Customer.owner_id))
+        .join(Member, and_(col(Member.id) == col(Customer.owner_id), col(Member.active)))
+        .where(or_(*contains))
+        .order_by(hits.desc(), col(Customer.id))
+        .limit(CANDIDATES)
+    )
+    found = []
+    for customer_id, code, name, owner_id in session.execute(query).all():
+        score = 100 if company_key(name) == key else round(fuzz.ratio(key, company_key(name)))
+        if score >= FUZZY_THRESHOLD:
+            reason = "company" if score == 100 else "similar_company"
+            found.append(
+                Match("customer", customer_id, code, name, owner_id, customer_id, reason, score)
+            )
+    return found
+
+
+def name_probes(company: str) -> list[str]:
+    """Pieces of a company name that a customer's folded name would contain if it were the
+    same company: its words (legal forms left out), Chinese runs as three-character pieces;
+    the longest first, a few at most."""
+    probes: set[str] = set()
+    for found in folded_words(company):
+        if found in LATIN_SUFFIXES:
+            continue
+        word = company_key(found)  # 上海华联贸易有限公司 → 上海华联贸易
+        if _CJK.search(word) and len(word) > PROBE_LENGTH:
+            probes |= {word[i : i + PROBE_LENGTH] for i in range(len(word) - PROBE_LENGTH + 1)}
+        elif len(word) >= 2 or _CJK.search(word):
+            probes.add(word)
+    return sorted(probes, key=lambda probe: (-len(probe), probe))[:MAX_PROBES]
