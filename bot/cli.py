@@ -20,6 +20,8 @@ IMPORT_KINDS = (
     "targets",
     "rates",
     "leads",
+    "products",
+    "order_lines",
 )
 SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away
 

@@ -12,6 +12,8 @@ MESSAGES = {
     "import.kind.customers": "customers",
     "import.kind.orders": "orders",
     "import.kind.leads": "leads",
+    "import.kind.products": "products",
+    "import.kind.order_lines": "order lines",
     "import.summary": "Imported {kind} from {file}: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected.",
     "import.rejected_line": "line {line}: {reason}",
     "import.more_rejected": "… and {count} more",

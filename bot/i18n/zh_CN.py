@@ -10,6 +10,8 @@ MESSAGES = {
     "import.kind.customers": "客户",
     "import.kind.orders": "订单",
     "import.kind.leads": "线索",
+    "import.kind.products": "产品",
+    "import.kind.order_lines": "订单明细",
     "import.summary": "已从 {file} 导入{kind}：新建 {created} 条，更新 {updated} 条，未变 {unchanged} 条，拒绝 {rejected} 条。",
     "import.rejected_line": "第 {line} 行：{reason}",
     "import.more_rejected": "……另有 {count} 行被拒绝",

@@ -10,8 +10,10 @@ from storage.imports.customers import CustomerImporter
 from storage.imports.invoices import InvoiceImporter
 from storage.imports.leads import LeadImporter
 from storage.imports.members import MemberImporter
+from storage.imports.order_lines import OrderLineImporter
 from storage.imports.orders import OrderImporter
 from storage.imports.payments import PaymentImporter
+from storage.imports.products import ProductImporter
 from storage.imports.progress import Progress, Silent
 from storage.imports.rates import RateImporter
 from storage.imports.report import ImportFileError, ImportReport, Money, Rejection, RowWarning
@@ -29,6 +31,8 @@ IMPORTERS: dict[str, type[Importer]] = {
     "targets": TargetImporter,
     "rates": RateImporter,
     "leads": LeadImporter,
+    "products": ProductImporter,
+    "order_lines": OrderLineImporter,
 }
 
 __all__ = [
