@@ -7,10 +7,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, inspect, text
 from sqlmodel import select
 
 from bot.cli import main
+from storage.imports import import_csv
 from storage.models import (
     AuditEntry,
     Contact,
@@ -1007,8 +1008,8 @@ def test_a_terminal_sees_a_progress_bar_and_a_pipe_only_the_report(salesdesk, da
     os.close(leader)
     piped = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
 
-    assert "Checking rows" in on_terminal
-    assert "Checking rows" not in piped.stdout + piped.stderr
+    assert "Checking and writing rows" in on_terminal
+    assert "Checking and writing rows" not in piped.stdout + piped.stderr
     assert piped.stdout.startswith("Imported teams from")
 
 
@@ -1076,3 +1077,77 @@ def test_after_an_import_the_database_has_statistics_for_the_tables_it_filled(se
                 "order_status_change": 1,
                 "audit_entry": len(stored(db, AuditEntry)),
             }
+
+
+def _orders_of_several_batches() -> list[str]:
+    """25,001 rows (lines 2 to 25,002), checked and written in three batches: line 12,347 has a
+    bad amount, and the last line repeats the number of line 5, two batches earlier."""
+    rows = [
+        f"SO-{i:05d},C-{1001 if i % 2 else 2001},{'shipped' if i % 3 else '已确认'},"
+        f"{'ten' if i == 12_345 else f'{i}.25'},,2024-05-{1 + i % 28:02d},,,,"
+        for i in range(25_000)
+    ]
+    return [*rows, "SO-00003,C-1001,received,1,,,,,,"]
+
+
+def _indexes_of(db, table: str) -> list[str]:
+    return sorted(index["name"] for index in inspect(db.engine).get_indexes(table))
+
+
+def test_a_file_of_several_batches_is_checked_as_one_and_imported_once(seeded, db):
+    indexes = _indexes_of(db, "sales_order")
+
+    run = seeded.import_rows("orders", *_orders_of_several_batches())
+
+    path = seeded.folder / "orders.csv"
+    assert run.lines == [
+        f"Imported orders from {path}: 24,999 created, 0 updated, 0 unchanged, 2 rejected.",
+        "line 12347: 'ten' is not an amount: use 0 or more with at most 2 decimals, like "
+        "1234.50 or 1,234.50",
+        "line 25002: number 'SO-00003' already appears on line 5",
+        "The other rows were imported. Fix the rejected lines and import the file again: rows "
+        "already imported are left as they are.",
+    ]
+    orders = {order.number: order for order in stored(db, SalesOrder)}
+    assert len(orders) == 24_999 and "SO-12345" not in orders
+    assert (orders["SO-00003"].status, orders["SO-00003"].amount) == ("confirmed", Decimal("3.25"))
+    assert (orders["SO-24999"].status, orders["SO-24999"].ordered_on) == (
+        "confirmed",
+        date(2024, 5, 24),
+    )
+    history = stored(db, OrderStatusChange)
+    assert sorted(step.order_id for step in history) == sorted(o.id for o in orders.values())
+    assert len(audit_of(db, "order")) == 24_999
+    assert _indexes_of(db, "sales_order") == indexes
+    again = seeded.import_rows("orders", *_orders_of_several_batches())
+    assert again.lines[0] == (
+        f"Imported orders from {path}: 0 created, 0 updated, 24,999 unchanged, 2 rejected."
+    )
+    assert len(stored(db, OrderStatusChange)) == len(audit_of(db, "order")) == 24_999
+
+
+class _Interrupted(KeyboardInterrupt):
+    pass
+
+
+class _CtrlCAfterOneBatch:
+    """The operator presses Ctrl-C once the first batch of rows is written."""
+
+    def stage(self, name: str, total: int | None) -> None:
+        pass
+
+    def advance(self, rows: int) -> None:
+        raise _Interrupted
+
+
+def test_an_import_interrupted_after_a_batch_leaves_nothing_behind(seeded, db):
+    indexes = _indexes_of(db, "sales_order")
+    path = seeded.file("orders.csv", "\n".join((HEADERS["orders"], *_orders_of_several_batches())))
+
+    with pytest.raises(_Interrupted):
+        import_csv(db, "orders", path, progress=_CtrlCAfterOneBatch())
+
+    assert stored(db, SalesOrder) == stored(db, OrderStatusChange) == audit_of(db, "order") == []
+    assert _indexes_of(db, "sales_order") == indexes
+    report = import_csv(db, "orders", path)
+    assert (report.created, len(report.rejected)) == (24_999, 2)

@@ -55,8 +55,7 @@ MESSAGES = {
     "import.language.en": "English",
     "import.language.zh-CN": "Chinese",
     "import.progress.read": "Reading the file",
-    "import.progress.check": "Checking rows",
-    "import.progress.write": "Writing",
+    "import.progress.rows": "Checking and writing rows",
     "console.form": "[form: {title}] In Slack a form opens here; the console lists what it asks.",
     "console.banner": "Sales Desk console: type what you would type in Slack, like /order help. "
     "Ctrl-D to quit.",

@@ -3,31 +3,22 @@
 No ORM objects and no RETURNING: psycopg parses each many-row INSERT … RETURNING anew, which
 costs more than the insert itself. New ids are read back in one query instead. On SQLite,
 SQLAlchemy's executemany compiles the parameters of every row anew, which costs more than the
-insert: the rows become tuples here, through each column's own bind processor (looked up once
-per batch), and go to the driver's cursor on the session's connection (same transaction).
+insert: the rows become tuples here, through each column's own bind processor (called once per
+distinct value of a batch), and go to the driver's cursor on the session's connection (same
+transaction). Updates on PostgreSQL are copied into a temporary table and applied by one
+UPDATE … FROM per batch, rather than one UPDATE per row.
 """
 
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import (
-    JSON,
-    Column,
-    ColumnDefault,
-    Table,
-    bindparam,
-    func,
-    inspect,
-    select,
-    update,
-)
+from sqlalchemy import JSON, Column, ColumnDefault, Table, func, inspect, select
 from sqlmodel import Session, SQLModel
 
 CHUNK = 5000
 ANALYSIS_LIMIT = 1000  # rows SQLite's ANALYZE reads of each index
 IMPORT_CACHE_KIB = 256 * 1024  # SQLite's page cache while an import writes
-REMEMBERED = 4096  # bound values remembered per column
 
 
 def table_of(model: type[SQLModel]) -> Table:
@@ -75,10 +66,9 @@ def update_rows(
     """UPDATEs by primary key: each row holds `id` and the columns to set."""
     table = table_of(model)
     postgres = session.get_bind().dialect.name == "postgresql"
-    statement = update(table).where(table.c.id == bindparam("row_id"))
     for batch in _batches(rows):
         if postgres:
-            session.execute(statement, [_by_row_id(row) for row in batch])
+            _update_from_copy(session, table, batch)
         else:
             _update(session, table, batch)
         if done:
@@ -99,6 +89,38 @@ def roomy_cache(session: Session) -> Iterator[None]:
         yield
     finally:
         driver.execute(f"PRAGMA cache_size = {before}")
+
+
+def rows_in(session: Session, model: type[SQLModel]) -> int:
+    return session.execute(select(func.count()).select_from(table_of(model))).scalar() or 0
+
+
+@contextmanager
+def indexes_built_after(session: Session, model: type[SQLModel]) -> Iterator[None]:
+    """On SQLite, the table's secondary indexes dropped for the import and built again at its
+    end, inside its transaction: building an index from the whole table sorts once, where
+    inserting a million rows one by one into each of a table's indexes (the order table has
+    nine, most in no order the file follows) costs more than the rest of the import. The
+    unique constraints stay, and so does every check. Nobody sees the table without them:
+    readers read the last committed state (WAL), writers wait for the import's, and a failed
+    import rolls the drop back with everything else. Not on PostgreSQL, where dropping an
+    index would lock the table against readers until the import commits."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    driver = _driver(session)
+    indexes = driver.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL",
+        (table_of(model).name,),
+    ).fetchall()
+    if not driver.in_transaction:
+        driver.execute("BEGIN")  # the driver would begin only at the first write
+    for name, _ in indexes:
+        driver.execute(f"DROP INDEX {_quote(session, name)}")
+    yield
+    for _, create in indexes:
+        driver.execute(create)
 
 
 def analyze(session: Session, *models: type[SQLModel]) -> None:
@@ -139,28 +161,7 @@ def _update(session: Session, table: Table, rows: list[dict]) -> None:
 
 def _processors(session: Session, table: Table, columns: list[str]) -> list[Processor]:
     dialect = session.get_bind().dialect
-    return [_remembering(table.c[name].type._cached_bind_processor(dialect)) for name in columns]
-
-
-def _remembering(process: Processor) -> Processor:
-    """The same timestamps, dates and statuses come back row after row: each is bound once.
-    JSON documents (unhashable) are bound every time."""
-    if process is None:
-        return None
-    seen: dict = {}
-
-    def bind(value: object) -> object:
-        try:
-            return seen[value]
-        except KeyError:
-            if len(seen) > REMEMBERED:
-                seen.clear()
-            bound = seen[value] = process(value)
-            return bound
-        except TypeError:
-            return process(value)
-
-    return bind
+    return [table.c[name].type._cached_bind_processor(dialect) for name in columns]
 
 
 def _tuples(rows: list[dict], columns: list[str], processors: list[Processor]) -> list[tuple]:
@@ -169,10 +170,21 @@ def _tuples(rows: list[dict], columns: list[str], processors: list[Processor]) -
     values = []
     for name, process in zip(columns, processors, strict=True):
         cells = [row[name] for row in rows]
-        if process is not None:
-            cells = [None if cell is None else process(cell) for cell in cells]
-        values.append(cells)
+        values.append(cells if process is None else _bound(cells, process))
     return list(zip(*values, strict=True))
+
+
+def _bound(cells: list[object], process: Callable[[object], object]) -> list[object]:
+    """A column's cells through its bind processor: the same timestamps, dates and statuses
+    come back row after row, so each distinct value is bound once. JSON documents (unhashable)
+    are bound one by one."""
+    try:
+        distinct = set(cells)
+    except TypeError:
+        return [None if cell is None else process(cell) for cell in cells]
+    distinct.discard(None)
+    bound = {value: process(value) for value in distinct}
+    return [bound.get(cell) for cell in cells]  # None stays None
 
 
 def _has_default(column: Column) -> bool:
@@ -187,15 +199,35 @@ def _default(session: Session, column: Column) -> object:
     return value if process is None or value is None else process(value)
 
 
-def _copy(session: Session, table: Table, rows: list[dict]) -> None:
+def _copy(session: Session, table: Table, rows: list[dict], into: str | None = None) -> None:
+    """COPY the rows into `table`, or into the table named `into` with the same columns."""
     columns = list(rows[0])
     as_json = [isinstance(table.c[column].type, JSON) for column in columns]
     quote = _quote_for(session)
-    sql = f"COPY {quote(table.name)} ({', '.join(map(quote, columns))}) FROM STDIN"
+    sql = f"COPY {quote(into or table.name)} ({', '.join(map(quote, columns))}) FROM STDIN"
     with _driver(session).cursor() as cursor, cursor.copy(sql) as copy:
         for row in rows:
             values = (row[column] for column in columns)
             copy.write_row([_json(v) if j else v for v, j in zip(values, as_json, strict=True)])
+
+
+def _update_from_copy(session: Session, table: Table, rows: list[dict]) -> None:
+    """The rows copied into a temporary table of the same column types, then one UPDATE."""
+    quote = _quote_for(session)
+    given = [quote(column) for column in rows[0] if column != "id"]
+    name, staged = quote(table.name), f"import_{table.name}"
+    settings = ", ".join(f"{column} = staged.{column}" for column in given)
+    with _driver(session).cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {quote(staged)} ON COMMIT DROP AS "
+            f"SELECT id, {', '.join(given)} FROM {name} WITH NO DATA"
+        )
+        _copy(session, table, rows, into=staged)
+        cursor.execute(
+            f"UPDATE {name} SET {settings} FROM {quote(staged)} AS staged "
+            f"WHERE {name}.id = staged.id"
+        )
+        cursor.execute(f"DROP TABLE {quote(staged)}")
 
 
 def _driver(session: Session):
@@ -215,16 +247,12 @@ def _json(value: object) -> str | None:
     return None if value is None else json.dumps(value)
 
 
-def _by_row_id(row: dict) -> dict:
-    """The primary key as `row_id`: `id` itself would be set, not matched."""
-    return {"row_id" if column == "id" else column: value for column, value in row.items()}
-
-
 def _batches(rows: list[dict]) -> Iterator[list[dict]]:
-    """Rows with the same columns together (one statement each), at most CHUNK at a time."""
+    """Rows with the same columns together (one statement each), at most CHUNK at a time. Rows
+    made by the same code name their columns in the same order."""
     groups: dict[tuple[str, ...], list[dict]] = {}
     for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
+        groups.setdefault(tuple(row), []).append(row)
     for group in groups.values():
         for start in range(0, len(group), CHUNK):
             yield group[start : start + CHUNK]

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvTable
-from storage.imports.report import Rejected
+from storage.imports.report import Rejected, RowWarning
 from storage.imports.upsert import Importer, Plan, Stored, saved, value_of
 from storage.models import Contact, Customer, Member, customer_search_text
 
@@ -39,7 +39,7 @@ class CustomerImporter(Importer):
         self.contact_ids = {}
         # Customers imported before search text was filled on import: mended on the next one.
         self.stale_search_text = {
-            customer.id: search_text(customer.code, customer.name)
+            saved(customer.id): search_text(customer.code, customer.name)
             for customer in customers
             if customer.search_text != search_text(customer.code, customer.name)
         }
@@ -95,12 +95,9 @@ class CustomerImporter(Importer):
             for change in plan.updates
             if "name" in change.fields
         }
-        mended = self.stale_search_text | renamed
-        update_rows(
-            session,
-            Customer,
-            [{"id": customer_id, "search_text": text} for customer_id, text in mended.items()],
-        )
+        for customer_id in renamed:
+            self.stale_search_text.pop(customer_id, None)  # mended by its rename
+        _set_search_text(session, renamed)
         new_contacts = [
             _new_contact(change.fields, created[change.key])
             for change in plan.creates
@@ -118,6 +115,10 @@ class CustomerImporter(Importer):
         update_rows(session, Contact, changed_contacts)
         return created
 
+    def finish(self, session: Session, now: datetime) -> list[RowWarning]:
+        _set_search_text(session, self.stale_search_text)
+        return []
+
     def _owner(self, column: str, value: str) -> str:
         slack_id = read.user_id(column, value)
         if slack_id not in self.member_ids:
@@ -134,6 +135,11 @@ class CustomerImporter(Importer):
         )
         contacts = session.exec(select(Contact).where(col(Contact.id).in_(first_ids))).all()
         return {contact.customer_id: contact for contact in contacts}
+
+
+def _set_search_text(session: Session, texts: dict[int, str]) -> None:
+    rows = [{"id": customer_id, "search_text": text} for customer_id, text in texts.items()]
+    update_rows(session, Customer, rows)
 
 
 def _contact_row(fields: dict[str, object]) -> dict[str, object]:

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import String, TypeDecorator
@@ -33,6 +34,7 @@ def shown(value: str) -> str:
     return value if len(value) <= SHOWN else value[: SHOWN - 1] + "…"
 
 
+@cache
 def max_length(model: type[SQLModel], field: str) -> int:
     column_type = table_of(model).c[field].type
     if isinstance(column_type, TypeDecorator):  # SQLModel's AutoString wraps a String

@@ -16,6 +16,7 @@ from storage.models import Customer, Member, OrderStatusChange, SalesOrder
 
 DATES = ("ordered_on", "promised_ship_on", "shipped_on", "delivered_on")
 COLUMNS = ("number", "status", "amount", "currency", *DATES, "note")
+COLUMN_SET = frozenset(COLUMNS)
 DEFAULT_CURRENCY = "CNY"
 
 
@@ -62,11 +63,13 @@ class OrderImporter(Importer):
         }
 
     def defaults(self, fields: dict[str, object]) -> dict[str, object]:
-        owner = self.owners[value_of(fields, "customer_code", str)]
-        return super().defaults(fields) | {"currency": DEFAULT_CURRENCY, "rep_slack_id": owner}
+        blank = super().defaults(fields)
+        blank["currency"] = DEFAULT_CURRENCY
+        blank["rep_slack_id"] = self.owners[value_of(fields, "customer_code", str)]
+        return blank
 
     def columns(self, fields: dict[str, object]) -> dict[str, object]:
-        row = {column: value for column, value in fields.items() if column in COLUMNS}
+        row = {column: value for column, value in fields.items() if column in COLUMN_SET}
         if "customer_code" in fields:
             row["customer_id"] = self.customer_ids[value_of(fields, "customer_code", str)]
         if "rep_slack_id" in fields:
@@ -74,10 +77,15 @@ class OrderImporter(Importer):
         return row
 
     def new_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
-        return self.columns(fields) | {"urgent": False, "created_at": now, "updated_at": now}
+        row = self.columns(fields)
+        row["urgent"] = False
+        row["created_at"] = row["updated_at"] = now
+        return row
 
     def changed_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
-        return self.columns(fields) | {"updated_at": now}
+        row = self.columns(fields)
+        row["updated_at"] = now
+        return row
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         created = super().write(session, plan, now)

@@ -25,8 +25,7 @@ from sqlmodel import Session
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, table_of, update_rows
 from storage.imports.csvfile import CsvRow, CsvTable
-from storage.imports.progress import STEP
-from storage.imports.report import Money, Rejected, Rejection
+from storage.imports.report import Money, Rejected, Rejection, RowWarning
 from storage.imports.upsert import ACTOR, Change, Importer, Plan, Stored
 from storage.models import (
     AuditEntry,
@@ -122,6 +121,9 @@ class PaymentImporter(Importer):
             for number, invoice_id, amount, currency, issued_on, customer_id in rows
         }
         numbers = {facts.id: number for number, facts in self.invoices.items()}
+        self.first_lines: dict[str, int] = {}
+        self.claimed: set[int] = set()  # stored payments a row of the file has matched
+        self.touched: set[int] = set()  # invoices whose payments the file changes
         payment = table_of(Payment)
         self.by_reference: dict[tuple[str, str], Stored] = {}
         self.by_day_amount: dict[tuple[str, date, Decimal], list[Stored]] = defaultdict(list)
@@ -171,42 +173,42 @@ class PaymentImporter(Importer):
             "reference": read.text(Payment),
         }
 
-    def plan(self, table: CsvTable, stored: dict[str, Stored]) -> Plan:
-        plan = Plan(rejected=list(table.rejected))
-        readers = self.readers()
-        first_lines: dict[str, int] = {}
-        claimed: set[int] = set()
-        for number, row in enumerate(table.rows, 1):
-            if number % STEP == 0:
-                self.progress.advance(STEP)
+    def plan(self, rows: list[CsvRow], stored: dict[str, Stored]) -> Plan:
+        plan, readers = Plan(), self.readers()
+        for row in rows:
             try:
                 fields = _read_row(row, readers)
                 key = natural_key(fields)
-                if key in first_lines:
-                    raise Rejected("import.reject.duplicate_payment", first_line=first_lines[key])
-                first_lines[key] = row.line
-                match = self._match(fields, claimed)
+                first_line = self.first_lines.setdefault(key, row.line)
+                if first_line != row.line:
+                    raise Rejected("import.reject.duplicate_payment", first_line=first_line)
+                match = self._match(fields, self.claimed)
                 self._check(fields, match)
             except Rejected as rejected:
                 plan.rejected.append(Rejection(row.line, rejected.key, rejected.params))
                 continue
             if match is not None:
-                claimed.add(match.id)
+                self.claimed.add(match.id)
             self._add(plan, row.line, key, fields, match)
         return plan
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
         new_rows = [self._new_row(change.fields, now) for change in plan.creates]
-        insert_rows(session, Payment, new_rows, self.progress.advance)
+        insert_rows(session, Payment, new_rows)
         changed = [
             {"id": _matched(change).id, **_without_invoice(change.fields)}
             for change in plan.updates
         ]
-        update_rows(session, Payment, changed, self.progress.advance)
+        update_rows(session, Payment, changed)
         touched = [_received(change.fields).invoice_number for change in plan.creates]
         touched += [_received(_matched(change).fields).invoice_number for change in plan.updates]
-        settle_invoices(session, {self.invoices[number].id for number in touched}, now)
+        self.touched |= {self.invoices[number].id for number in touched}
         return {}
+
+    def finish(self, session: Session, now: datetime) -> list[RowWarning]:
+        """Each invoice settled once, from all of its payments, whatever batches they were in."""
+        settle_invoices(session, self.touched, now)
+        return []
 
     def _invoice(self, column: str, value: str) -> str:
         number = invoice_number(column, value)

@@ -2,30 +2,45 @@
 key, then write the differences in bulk, each with an audit entry."""
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple, TypeVar
 
 from sqlmodel import Session, SQLModel
 
-from storage.imports.bulk import CHUNK, analyze, insert_rows, last_id, new_ids, update_rows
-from storage.imports.csvfile import CsvRow, CsvTable
+from storage.imports.bulk import (
+    CHUNK,
+    analyze,
+    indexes_built_after,
+    insert_rows,
+    last_id,
+    new_ids,
+    rows_in,
+    update_rows,
+)
+from storage.imports.csvfile import CsvRow, CsvTable, collector_paused
 from storage.imports.fields import Reader, max_length
-from storage.imports.progress import STEP, Progress, Silent
+from storage.imports.progress import Progress, Silent
 from storage.imports.report import ImportReport, Rejected, Rejection, RowWarning
 from storage.models import AuditEntry, utcnow
 
 ACTOR = "import"
 T = TypeVar("T")
-READ_CACHE = 4096
+READ_CACHE = 4096  # values each column's reader remembers
+# Rows checked, then written, at a time, all in the file's one transaction: what memory holds
+# of a file's records (their fields, their changes) is one batch's, whatever the file's size.
+BATCH = 10_000
+INDEXES_BUILT_AFTER = 2 * BATCH  # rows of a file from which rebuilding indexes pays
+_UNREAD = object()
 
 
 class Step(NamedTuple):
     column: str
     read: Reader
     mandatory: bool  # an empty cell rejects the row
+    seen: dict[str, object]  # what `read` gave for the values read so far (rejected ones aside)
 
 
 @dataclass(frozen=True)
@@ -36,7 +51,7 @@ class Stored:
     fields: dict[str, object]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Change:
     line: int
     key: str
@@ -71,11 +86,13 @@ class Plan:
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[RowWarning] = field(default_factory=list)
 
-    def report(self) -> ImportReport:
-        rejected = sorted(self.rejected, key=lambda rejection: rejection.line)
-        return ImportReport(
-            len(self.creates), len(self.updates), self.unchanged, rejected, self.warnings
-        )
+    def add_to(self, report: ImportReport) -> None:
+        """Count this batch's outcome into the file's report."""
+        report.created += len(self.creates)
+        report.updated += len(self.updates)
+        report.unchanged += self.unchanged
+        report.rejected += self.rejected
+        report.warnings += self.warnings
 
 
 class Importer:
@@ -124,70 +141,96 @@ class Importer:
     def changed_row(self, fields: dict[str, object], now: datetime) -> dict[str, object]:
         return self.columns(fields)
 
+    def finish(self, session: Session, now: datetime) -> list[RowWarning]:
+        """Work on the file as a whole, once every batch is written; warnings about it."""
+        return []
+
     def run(self, session: Session, table: CsvTable) -> ImportReport:
         stored = self.load(session, table)
-        self.progress.stage("check", len(table.rows))
-        plan = self.plan(table, stored)
-        table.rows.clear()  # checked: the file's rows need not stay in memory while writing
-        self.progress.stage("write", len(plan.creates) + len(plan.updates))
+        rows = table.rows
+        self.progress.stage("rows", len(rows))
+        report = ImportReport(rejected=list(table.rejected))
+        self._first_lines: dict[str, int] = {}
+        self._key_reader, self._read_steps = self._steps()
         now = utcnow()
+        with collector_paused(), self._indexes_for(session, len(rows)):
+            while rows:
+                batch = rows[:BATCH]
+                del rows[:BATCH]  # read once: the file's rows need not stay in memory
+                self._import_batch(session, batch, stored, now).add_to(report)
+                self.progress.advance(len(batch))
+            report.warnings += self.finish(session, now)
+        if report.created or report.updated:
+            analyze(session, self.model, AuditEntry, *self.also_written)
+        report.rejected.sort(key=lambda rejection: rejection.line)
+        return report
+
+    def _indexes_for(self, session: Session, rows: int) -> AbstractContextManager[None]:
+        """A large file into a table that holds fewer rows: its indexes are built after."""
+        if rows >= INDEXES_BUILT_AFTER and rows > rows_in(session, self.model):
+            return indexes_built_after(session, self.model)
+        return nullcontext()
+
+    def _import_batch(
+        self, session: Session, rows: list[CsvRow], stored: dict[str, Stored], now: datetime
+    ) -> Plan:
+        plan = self.plan(rows, stored)
         self.write(session, plan, now)
         for audits in chunks(audit_rows(self.entity, plan, now)):
             insert_rows(session, AuditEntry, audits)
-        if plan.creates or plan.updates:
-            analyze(session, self.model, AuditEntry, *self.also_written)
-        return plan.report()
+        return plan
 
-    def plan(self, table: CsvTable, stored: dict[str, Stored]) -> Plan:
-        plan = Plan(rejected=list(table.rejected))
-        key_reader, steps = self._steps()
-        first_lines: dict[str, int] = {}
-        for number, row in enumerate(table.rows, 1):
-            if number % STEP == 0:
-                self.progress.advance(STEP)
+    def plan(self, rows: list[CsvRow], stored: dict[str, Stored]) -> Plan:
+        """One batch of rows checked against the stored records and the rows before them."""
+        plan = Plan()
+        for row in rows:
             self.row_warnings = []
             try:
-                key = self._unique_key(row, key_reader, first_lines)
-                fields = self.check(_read(row, key, self.key, steps), stored.get(key))
+                key = self._unique_key(row)
+                record = stored.get(key)
+                fields = self.check(_read(row, key, self.key, self._read_steps), record)
             except Rejected as rejected:
                 plan.rejected.append(Rejection(row.line, rejected.key, rejected.params))
                 continue
-            plan.warnings += [RowWarning(row.line, *warning) for warning in self.row_warnings]
-            self._compare(plan, row.line, key, fields, stored.get(key))
+            if self.row_warnings:
+                plan.warnings += [RowWarning(row.line, *warning) for warning in self.row_warnings]
+            self._compare(plan, row.line, key, fields, record)
         return plan
 
     def write(self, session: Session, plan: Plan, now: datetime) -> dict[str, int]:
-        """Inserts and updates; returns the new records' ids by key."""
-        after_id = last_id(session, self.model)
-        for creates in chunks(plan.creates):
-            new_rows = [self.new_row(change.fields, now) for change in creates]
-            insert_rows(session, self.model, new_rows, self.progress.advance)
-        created = new_ids(session, self.model, self.key, after_id)
+        """One batch's inserts and updates; returns the new records' ids by key."""
+        created = {}
+        if plan.creates:
+            after_id = last_id(session, self.model)
+            new_rows = [self.new_row(change.fields, now) for change in plan.creates]
+            insert_rows(session, self.model, new_rows)
+            created = new_ids(session, self.model, self.key, after_id)
         changed_rows = [
             {"id": change.record.id, **row}
             for change in plan.updates
             if (row := self.changed_row(change.fields, now))
         ]
-        update_rows(session, self.model, changed_rows, self.progress.advance)
+        update_rows(session, self.model, changed_rows)
         return created
 
-    def _unique_key(self, row: CsvRow, reader: Reader, first_lines: dict[str, int]) -> str:
-        key = reader(self.key, row.required(self.key))
+    def _unique_key(self, row: CsvRow) -> str:
+        """The row's key, unless an earlier row of the file (in any batch) has it."""
+        key = self._key_reader(self.key, row.required(self.key))
         assert isinstance(key, str), "a key column is read as text"
-        if key in first_lines:
+        first_line = self._first_lines.setdefault(key, row.line)
+        if first_line != row.line:
             raise Rejected(
-                "import.reject.duplicate", column=self.key, value=key, first_line=first_lines[key]
+                "import.reject.duplicate", column=self.key, value=key, first_line=first_line
             )
-        first_lines[key] = row.line
         return key
 
     def _steps(self) -> tuple[Reader, list[Step]]:
-        """The key's reader, and the other columns' steps. Readers remember what they read: the
-        same dates, statuses and codes come back row after row."""
-        readers = {column: lru_cache(READ_CACHE)(read) for column, read in self.readers().items()}
+        """The key's reader, and the other columns' steps. Each step remembers what its reader
+        read: the same dates, statuses and codes come back row after row (keys do not)."""
+        readers = self.readers()
         mandatory = set(self.required) - set(self.may_be_blank)
         steps = [
-            Step(column, read, column in mandatory)
+            Step(column, read, column in mandatory, {})
             for column, read in readers.items()
             if column != self.key
         ]
@@ -197,9 +240,7 @@ class Importer:
         self, plan: Plan, line: int, key: str, fields: dict[str, object], stored: Stored | None
     ) -> None:
         if stored is None:
-            defaults = self.defaults(fields).items()
-            record = fields | {column: value for column, value in defaults if column not in fields}
-            plan.creates.append(Change(line, key, record))
+            plan.creates.append(Change(line, key, self.defaults(fields) | fields))
             return
         changed = {
             column: value for column, value in fields.items() if stored.fields[column] != value
@@ -214,22 +255,31 @@ def _read(row: CsvRow, key: str, key_column: str, steps: list[Step]) -> dict[str
     """The row's values, key included; an empty optional cell is left out (kept as stored)."""
     fields: dict[str, object] = {key_column: key}
     cells = row.cells
-    for column, read, mandatory in steps:
+    for column, read, mandatory, seen in steps:
         value = cells.get(column)
         if value:
-            fields[column] = read(column, value)
+            found = seen.get(value, _UNREAD)
+            fields[column] = _read_new(seen, read, column, value) if found is _UNREAD else found
         elif mandatory:
             raise Rejected("import.reject.missing_value", column=column)
     return fields
 
 
+def _read_new(seen: dict[str, object], read: Reader, column: str, value: str) -> object:
+    if len(seen) >= READ_CACHE:
+        seen.clear()
+    found = seen[value] = read(column, value)
+    return found
+
+
 def audit_rows(entity: str, plan: Plan, now: datetime) -> Iterator[dict]:
     for change in plan.creates:
-        yield _audit(entity, change.key, "import.create", None, _strings(change.fields), now)
+        given = {column: str(value) for column, value in change.fields.items() if value is not None}
+        yield _audit(entity, change.key, "import.create", None, given, now)
     for change in plan.updates:
         before = {column: change.record.fields[column] for column in change.fields}
-        after = _strings(change.fields, keep_empty=True)
-        yield _audit(entity, change.key, "import.update", _strings(before, True), after, now)
+        after = _strings(change.fields)
+        yield _audit(entity, change.key, "import.update", _strings(before), after, now)
 
 
 def chunks(items: Iterable[T]) -> Iterator[list[T]]:
@@ -243,21 +293,16 @@ def chunks(items: Iterable[T]) -> Iterator[list[T]]:
 def _audit(
     entity: str, key: str, action: str, before: dict | None, after: dict, now: datetime
 ) -> dict:
-    key = key[: max_length(AuditEntry, "entity_key")]
-    return dict(
-        at=now,
-        actor=ACTOR,
-        entity=entity,
-        entity_key=key,
-        action=action,
-        before=before,
-        after=after,
-    )
-
-
-def _strings(fields: dict[str, object], keep_empty: bool = False) -> dict[str, str | None]:
     return {
-        column: None if value is None else str(value)
-        for column, value in fields.items()
-        if keep_empty or value is not None
+        "at": now,
+        "actor": ACTOR,
+        "entity": entity,
+        "entity_key": key[: max_length(AuditEntry, "entity_key")],
+        "action": action,
+        "before": before,
+        "after": after,
     }
+
+
+def _strings(fields: dict[str, object]) -> dict[str, str | None]:
+    return {column: None if value is None else str(value) for column, value in fields.items()}
