@@ -47,14 +47,14 @@ from bench.bench_digest import (
     in_fresh_process,
 )
 from bench.seed import ORDER_COLUMNS, POSTGRES_ENV
-from commands.targets.attainment import team_attainments
+from commands.targets.attainment import attainments_of_teams
 from commands.targets.leaderboard import leaderboards
 from commands.targets.periods import Period
 from commands.team_settings import settings_of
 from storage.db import Database
 from storage.imports import import_csv
 from storage.migrate import upgrade
-from storage.models import Member, Team
+from storage.models import Team
 from storage.statuses import Metric
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -263,12 +263,12 @@ def _write(path: Path, header: tuple, rows) -> None:
 
 
 class Statements:
-    """Every statement sent, with its parameters, in the group of the team being worked on."""
+    """Every statement sent while counting is on, by the work being done."""
 
     def __init__(self, engine):
         self.engine = engine
-        self.team: str | None = None
-        self.counts: Counter[tuple[str, str]] = Counter()  # (work, team) → statements
+        self.counting = False
+        self.counts: Counter[str] = Counter()  # work → statements
         self.work = ""
         self.samples: dict[str, list[tuple[str, object]]] = {}
         event.listen(engine, "before_cursor_execute", self._before)
@@ -277,20 +277,16 @@ class Statements:
         event.remove(self.engine, "before_cursor_execute", self._before)
 
     def _before(self, _conn, _cursor, statement, parameters, *_args) -> None:
-        if self.team is None:
+        if not self.counting:
             return
-        self.counts[(self.work, self.team)] += 1
-        if self.team == "sample":
-            self.samples.setdefault(self.work, []).append((statement, parameters))
+        self.counts[self.work] += 1
+        self.samples.setdefault(self.work, []).append((statement, parameters))
 
 
 def measure(url: str, runs: int) -> dict:
     db = Database(url)
     with db.session() as session:
         teams = [(team, settings_of(team)) for team in session.exec(select(Team).order_by(Team.id))]
-        sizes = Counter(
-            session.exec(select(Member.team_id).where(Member.role == "rep", Member.active)).all()
-        )
     _all_work(db, teams)  # warm-up: caches, statistics, the pages read
     times: dict[str, list[float]] = {label: [] for label, *_ in WORK}
     loads = []
@@ -298,16 +294,8 @@ def measure(url: str, runs: int) -> dict:
         loads.append(os.getloadavg()[0])
         for label, seconds in _all_work(db, teams).items():
             times[label].append(seconds)
-    statements = Statements(db.engine)
-    _all_work(db, teams, statements)
-    per_team = {
-        label: sorted(
-            {(sizes[team.id], statements.counts[(label, team.name)]) for team, _ in teams}
-        )
-        for label, *_ in WORK
-    }
-    plans = _plans(db, teams, statements)
-    statements.close()
+    per_team = _statements_per_team(db, teams)
+    plans = _plans(db, teams[-1:])
     db.dispose()
     return {
         "times": {label: statistics.median(values) for label, values in times.items()},
@@ -319,38 +307,44 @@ def measure(url: str, runs: int) -> dict:
     }
 
 
-def _all_work(db: Database, teams, statements: Statements | None = None) -> dict[str, float]:
+def _all_work(db: Database, teams) -> dict[str, float]:
     seconds = {}
     with db.session() as session:
         for label, kind, metric, period in WORK:
             started = time.perf_counter()
-            if statements:
-                statements.work = label
-            for team, settings in teams:
-                if statements:
-                    statements.team = team.name
-                if kind == "board":
-                    leaderboards(session, [(team, settings)], metric, period, DAY)
-                else:
-                    team_attainments(session, team, metric, period, DAY, settings)
+            if kind == "board":
+                leaderboards(session, teams, metric, period, DAY)
+            else:
+                attainments_of_teams(session, teams, metric, period, DAY)
             seconds[label] = time.perf_counter() - started
-            if statements:
-                statements.team = None
     return seconds
 
 
-def _plans(db: Database, teams, statements: Statements) -> dict[str, list[str]]:
-    """The plan of each statement one team's board and collections attainment send."""
-    team, settings = max(teams, key=lambda pair: pair[0].id)
-    statements.samples.clear()
+def _counted(db: Database, teams) -> Statements:
+    statements = Statements(db.engine)
+    statements.counting = True
     with db.session() as session:
-        for label, kind, metric, period in WORK[:3]:
-            statements.work, statements.team = label, "sample"
+        for label, kind, metric, period in WORK:
+            statements.work = label
             if kind == "board":
-                leaderboards(session, [(team, settings)], metric, period, DAY)
+                leaderboards(session, teams, metric, period, DAY)
             else:
-                team_attainments(session, team, metric, period, DAY, settings)
-        statements.team = None
+                attainments_of_teams(session, teams, metric, period, DAY)
+    statements.close()
+    return statements
+
+
+def _statements_per_team(db: Database, teams) -> dict[str, tuple[int, float]]:
+    """work → (statements for every team, statements each further team adds): counted for
+    the first ten teams and for all, so a constant cost per team shows as a whole number."""
+    few, every = _counted(db, teams[:10]).counts, _counted(db, teams).counts
+    extra = len(teams) - 10
+    return {label: (every[label], (every[label] - few[label]) / extra) for label, *_ in WORK}
+
+
+def _plans(db: Database, teams) -> dict[str, list[str]]:
+    """The plan of each statement one team's board and attainment send."""
+    sent = _counted(db, teams).samples
     explain = (
         "EXPLAIN QUERY PLAN "
         if db.engine.dialect.name == "sqlite"
@@ -359,10 +353,10 @@ def _plans(db: Database, teams, statements: Statements) -> dict[str, list[str]]:
     plans = {}
     with db.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        for label, sent in statements.samples.items():
+        for label, statements in sent.items():
             lines = []
-            for statement, parameters in sent:
-                if not statement.lstrip().upper().startswith("SELECT"):
+            for statement, parameters in statements:
+                if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
                     continue
                 cursor = raw.cursor()
                 cursor.execute(explain + statement, parameters)
@@ -382,14 +376,13 @@ def render(label: str, counts: dict, seeded_in: float, result: dict) -> str:
         + f" in {seeded_in:.0f} s.",
         f"Load average during the timed runs: {result['load'][0]:.1f} to {result['load'][1]:.1f}.",
         "",
-        "| work, all 100 teams | median s | runs s | statements per team (reps: count) |",
+        "| work, all 100 teams | median s | runs s | statements |",
         "|---|--:|---|---|",
     ]
     for work, seconds in result["times"].items():
         runs = ", ".join(f"{s:.2f}" for s in result["all_runs"][work])
-        counts_by_size = sorted({count for _, count in result["per_team"][work]})
-        sizes = [size for size, _ in result["per_team"][work]]
-        shown = f"{', '.join(map(str, counts_by_size))} for {min(sizes)} to {max(sizes)} reps"
+        every, each = result["per_team"][work]
+        shown = f"{every} in all; each team adds {each:g}"
         lines.append(f"| {work} | {seconds:.2f} | {runs} | {shown} |")
     total = sum(result["times"].values())
     lines += ["", f"All of it: {total:.2f} s.", "", "Plans (one team):", "", "```"]

@@ -9,6 +9,7 @@ projection to the period's end, for a team and each of its reps.
 - Attainment %: actual ÷ target × 100, to 0.1 %; no target, no percent (never 0 %).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,13 +21,14 @@ from commands.targets.actuals import (
     NOTHING,
     Actual,
     actuals_by_member,
+    actuals_by_team,
     combine,
     due_to_ship_by_member,
 )
 from commands.targets.periods import Period
 from commands.team_settings import TeamSettings
 from commands.workdays import working_days
-from storage.models import Member, Target, Team
+from storage.models import Member, Target, Team, stored_id
 from storage.statuses import Metric, Role
 
 CENT = Decimal("0.01")
@@ -70,12 +72,15 @@ def team_attainments(
     period: Period,
     today: date,
     settings: TeamSettings,
+    actuals: dict[int, Actual] | None = None,
 ) -> tuple[Attainment, list[Attainment]]:
     """The team's attainment, then one per active rep of the team (and any other active member
-    holding a target), by name. A constant number of queries."""
+    holding a target), by name. A constant number of queries; `actuals`, when already read
+    (`attainments_of_teams`), saves the aggregate ones."""
     targets = targets_of(session, team, metric, period)
     members = _holders(session, team, targets)
-    actuals = actuals_by_member(session, team, metric, period, settings, through=today)
+    if actuals is None:
+        actuals = actuals_by_member(session, team, metric, period, settings, through=today)
     due = _due(session, team, metric, period, today, settings)
     reps = [
         attainment_of(
@@ -101,6 +106,24 @@ def team_attainments(
         combine(due.values()),
     )
     return whole, reps
+
+
+def attainments_of_teams(
+    session: Session,
+    teams: Sequence[tuple[Team, TeamSettings]],
+    metric: Metric,
+    period: Period,
+    today: date,
+) -> dict[int, tuple[Attainment, list[Attainment]]]:
+    """team id -> `team_attainments`, for many teams: the figures are read for all of them at
+    once (`actuals_by_team`), then two small queries per team (its targets and its people)."""
+    read = actuals_by_team(session, teams, metric, period, through=today)
+    return {
+        stored_id(team): team_attainments(
+            session, team, metric, period, today, settings, read.get(stored_id(team), {})
+        )
+        for team, settings in teams
+    }
 
 
 @dataclass(frozen=True)
