@@ -24,6 +24,7 @@ from helpers import (
     updated_for,
 )
 from jobs.runner import JobRunner
+from storage.demo import load_demo_paperwork
 from storage.models import AuditEntry, Contract, Customer, Member, Notification
 
 ADMIN = "UADMIN0001"  # English, no team
@@ -431,6 +432,27 @@ def test_a_second_click_and_a_replayed_command_change_nothing_and_say_who_did_it
     )
     replay = said(desk.command("/contract", f"approve {contract_id}", ADMIN))
     assert "was already approved, by 周敏 Zhou Min" in replay
+    assert snapshot(demo_db) == before
+
+
+def test_a_step_taken_before_the_desk_kept_records_is_told_without_a_who_or_when(desk, demo_db):
+    # The demo's contracts are loaded as they stand, with no audit of the steps behind them.
+    with demo_db.session() as session:
+        load_demo_paperwork(session, TODAY)
+    [signed] = [c.id for c in contracts(demo_db) if c.status == "signed"]  # Northwind, Export
+    [in_review] = [c.id for c in contracts(demo_db) if c.status == "legal_review"]  # 华联, East
+    before = snapshot(demo_db)
+
+    def lines(text: str, user: str) -> set[str]:
+        return set(said(desk.command("/contract", text, user)).splitlines())
+
+    english = lines(f"submit {signed}", ADMIN)
+    again = lines(f"sign {signed}", ADMIN)
+    chinese = lines(f"submit {in_review}", REP_EAST)
+
+    assert english == {f"Contract #{signed} was already submitted. Nothing was changed."}
+    assert again == {f"Contract #{signed} was already marked signed. Nothing was changed."}
+    assert chinese == {f"合同 #{in_review} 已提交。未做任何更改。"}
     assert snapshot(demo_db) == before
 
 

@@ -198,11 +198,11 @@ def history(session: Session, contract_id: int) -> tuple[Entry, ...]:
     )
 
 
-def last_step(session: Session, contract_id: int, action: str) -> tuple[str, datetime, str | None]:
+def last_step(session: Session, contract_id: int, action: str) -> Entry | None:
+    """The last time the step was taken; None when it was taken before the desk kept a record
+    of it (a contract imported or loaded as it stands)."""
     found = [entry for entry in history(session, contract_id) if entry.action == action]
-    if not found:
-        return "—", utcnow(), None
-    return found[-1].by, found[-1].at, found[-1].note
+    return found[-1] if found else None
 
 
 def count_steps(session: Session, contract_id: int, action: str) -> int:

@@ -1,7 +1,5 @@
 """Where a contract stands: what is done, what it waits for, what a reader may do now."""
 
-from datetime import datetime
-
 from sqlmodel import Session
 
 from commands.contracts.cards import (
@@ -47,23 +45,27 @@ STEP_FROM = {
 def refuse_if_done(session: Session, loaded: Loaded, step: str) -> None:
     """A step already taken (a second click, a stale button, a replay) is told, not redone."""
     contract = loaded.contract
-    status = contract.status
-    done = _already(session, loaded, step)
-    if done is not None:
-        by, at, note = done
-        raise InvalidInput(
-            f"contract.error.already.{step}", id=contract.id, by=by, at=at, reason=note or "—"
-        )
-    if status == ContractStatus.rejected and step in ("review", "approve", "sign"):
-        by, at, note = last_step(session, loaded.id, "reject")
-        raise InvalidInput(
-            "contract.error.already.reject", id=contract.id, by=by, at=at, reason=note or "—"
-        )
+    if _already(session, loaded, step):
+        _refuse_as_done(session, loaded, step)
+    if contract.status == ContractStatus.rejected and step in ("review", "approve", "sign"):
+        _refuse_as_done(session, loaded, "reject")
 
 
-def _already(
-    session: Session, loaded: Loaded, step: str
-) -> tuple[str, datetime, str | None] | None:
+def _refuse_as_done(session: Session, loaded: Loaded, step: str) -> None:
+    """Who took the step and when, as recorded; nothing about them when nobody is known."""
+    entry = last_step(session, loaded.id, step)
+    if entry is None:
+        raise InvalidInput(f"contract.error.already_unrecorded.{step}", id=loaded.id)
+    raise InvalidInput(
+        f"contract.error.already.{step}",
+        id=loaded.id,
+        by=entry.by,
+        at=entry.at,
+        reason=entry.note or "—",
+    )
+
+
+def _already(session: Session, loaded: Loaded, step: str) -> bool:
     status = loaded.contract.status
     later = {
         "submit": LIFE[1:],
@@ -78,9 +80,7 @@ def _already(
         and status == ContractStatus.legal_review
         and reviewed_in_round(session, loaded)
     )
-    if status in later or reviewed:
-        return last_step(session, loaded.id, step)
-    return None
+    return status in later or reviewed
 
 
 def check_status(session: Session, loaded: Loaded, step: str) -> None:

@@ -241,6 +241,18 @@ MESSAGES = {
         "{at}. Nothing was changed.",
         "contract.error.already.archive": "Contract #{id} was already archived, by {by} on "
         "{at}. Nothing was changed.",
+        "contract.error.already_unrecorded.submit": "Contract #{id} was already submitted. "
+        "Nothing was changed.",
+        "contract.error.already_unrecorded.review": "The legal review of contract #{id} was "
+        "already done. Nothing was changed.",
+        "contract.error.already_unrecorded.approve": "Contract #{id} was already approved. "
+        "Nothing was changed.",
+        "contract.error.already_unrecorded.reject": "Contract #{id} was already rejected. "
+        "Nothing was changed.",
+        "contract.error.already_unrecorded.sign": "Contract #{id} was already marked signed. "
+        "Nothing was changed.",
+        "contract.error.already_unrecorded.archive": "Contract #{id} was already archived. "
+        "Nothing was changed.",
         "contract.error.cannot.submit": "Contract #{id} is {state}: only a draft can be "
         "submitted for legal review.",
         "contract.error.cannot.review": "Contract #{id} is {state}: only a contract in legal "
@@ -465,6 +477,12 @@ MESSAGES = {
         "contract.error.already.reject": "合同 #{id} 已由 {by} 于 {at} 驳回：{reason}。未做任何更改。",
         "contract.error.already.sign": "合同 #{id} 已由 {by} 于 {at} 标记已签署。未做任何更改。",
         "contract.error.already.archive": "合同 #{id} 已由 {by} 于 {at} 归档。未做任何更改。",
+        "contract.error.already_unrecorded.submit": "合同 #{id} 已提交。未做任何更改。",
+        "contract.error.already_unrecorded.review": "合同 #{id} 的法务审核已完成。未做任何更改。",
+        "contract.error.already_unrecorded.approve": "合同 #{id} 已批准。未做任何更改。",
+        "contract.error.already_unrecorded.reject": "合同 #{id} 已驳回。未做任何更改。",
+        "contract.error.already_unrecorded.sign": "合同 #{id} 已标记已签署。未做任何更改。",
+        "contract.error.already_unrecorded.archive": "合同 #{id} 已归档。未做任何更改。",
         "contract.error.cannot.submit": "合同 #{id} 的状态是{state}：只有草稿可以提交法务审核。",
         "contract.error.cannot.review": "合同 #{id} 的状态是{state}：只有法务审核中的合同可以审核。",
         "contract.error.cannot.approve": "合同 #{id} 的状态是{state}：只有法务审核中的合同可以批准。",
