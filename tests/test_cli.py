@@ -120,13 +120,15 @@ def test_db_upgrade_says_each_migration_it_applied_then_that_nothing_was_left(em
     assert lines[0] == "applied 0001: initial tables"
     assert "applied 0005: what real teams need: members who leave" in lines[4]
     assert "applied 0006: the audit trail of one record" in lines[5]
-    assert lines[-1] == "the database is up to date (revision 0006)"
+    assert "applied 0007: targets per team and rep" in lines[6]
+    assert "applied 0008: the price list, order lines by product" in lines[7]
+    assert lines[-1] == "the database is up to date (revision 0008)"
     again = salesdesk("db", "upgrade", env={"DATABASE_URL": empty_database})
-    assert again.stdout == "the database is already up to date (revision 0006)\n"
+    assert again.stdout == "the database is already up to date (revision 0008)\n"
     chinese = salesdesk(
         "db", "upgrade", env={"DATABASE_URL": empty_database, "SALESDESK_LOCALE": "zh-CN"}
     )
-    assert chinese.stdout == "数据库本来就是最新的（版本 0006）\n"
+    assert chinese.stdout == "数据库本来就是最新的（版本 0008）\n"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
