@@ -509,6 +509,37 @@ def test_without_any_manager_the_admins_decide_and_the_rep_is_told_so(desk, demo
     assert sample(demo_db, 1).status == "approved"
 
 
+def test_a_manager_s_own_request_goes_to_the_admins_and_says_why(desk, demo_db):
+    # 周敏 manages East and has no manager of her own; Sarah Miller manages Export.
+    chinese = desk.command("/sample", "C-1001; Widget; 5", MANAGER_EAST)
+    english = desk.command("/sample", "C-2001; Widget; 5", MANAGER_EXPORT)
+
+    assert chinese.text().splitlines()[0] == (
+        "您是团队主管，不能审批自己的申请，所以申请 #1 已提交给管理员（Alex Admin）审批，"
+        "有结果会马上通知您。"
+    )
+    assert english.text().splitlines()[0] == (
+        "You manage your team and nobody approves their own request, so request #2 went to the "
+        "admins (Alex Admin) for approval. You will hear as soon as it is decided."
+    )
+    for reply in (chinese, english):
+        assert "Zhou Min" not in message_text(reply.body)
+        assert "Sarah Miller" not in message_text(reply.body)
+    dm = message_text(asked(desk, ADMIN, 2))
+    assert "You get this as an admin: Sarah Miller manages their team" in dm
+    assert "has no manager" not in dm
+
+
+def test_an_admin_s_own_request_with_no_other_admin_says_nobody_can_approve_it(desk, demo_db):
+    reply = desk.command("/sample", "C-2001; Widget; 5", ADMIN)
+
+    assert reply.text().splitlines()[0] == (
+        "Request #1 is recorded, but nobody approves their own request and there is no other "
+        "admin to approve it. Add another admin, or set up a manager for yourself."
+    )
+    assert "Waiting for" not in message_text(reply.body)
+
+
 # -- shipping, delivery, feedback ------------------------------------------------------------
 
 

@@ -174,10 +174,12 @@ def requested_message(result: SampleRequested, locale: str) -> dict:
 def _requested_lines(result: SampleRequested, locale: str) -> list[str]:
     card = result.card
     names = short_list(result.approvers, locale)
+    # Someone who would decide their own request is told so, not that they lack a manager.
+    own = f".{result.own_role}" if result.own_role else ""
     if not result.approvers:
-        headline = t(locale, "sample.requested.to_nobody", id=card.id)
+        headline = t(locale, f"sample.requested.to_nobody{own}", id=card.id)
     elif result.to_admins:
-        headline = t(locale, "sample.requested.to_admins", id=card.id, names=names)
+        headline = t(locale, f"sample.requested.to_admins{own}", id=card.id, names=names)
     else:
         headline = t(locale, "sample.requested.to_manager", id=card.id, names=names)
     return [headline, *_detail_lines(card.params(), locale)]
@@ -351,7 +353,8 @@ def approval_request(params: dict, reader: Reader) -> tuple[str, list[dict]]:
     locale = reader.locale
     lines = [t(locale, "sample.notify.ask", rep=params["rep"], customer=params["customer"])]
     if params.get("to_admins"):
-        lines.append(t(locale, "sample.notify.ask_as_admin", rep=params["rep"]))
+        own = f".{params['own_role']}" if params.get("own_role") else ""
+        lines.append(t(locale, f"sample.notify.ask_as_admin{own}", rep=params["rep"]))
     # Its reader is the one it waits for: no need to say so.
     return _rendered({**params, "waiting_for": []}, reader, lines)
 

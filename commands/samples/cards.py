@@ -87,6 +87,9 @@ class SampleRequested:
     card: SampleCard
     approvers: tuple[str, ...]  # names of those asked to decide
     to_admins: bool  # no manager: the admins were asked
+    # "manager" (of their team) or "admin": the requester would decide their own request, so
+    # others were asked; None otherwise.
+    own_role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from commands.samples.cards import (
     load_row,
     message_key,
 )
-from commands.samples.rules import approvers_of
+from commands.samples.rules import approvers_of, own_decider_role
 from commands.samples.text import MAX_PRODUCT, MAX_PURPOSE, QuickSample, check_quantity
 from storage.models import Customer, SampleRequest, utcnow
 from storage.statuses import SampleStatus
@@ -108,6 +108,7 @@ def request_sample(
     audit(session, actor.slack_user_id, "sample", str(sample.id), "request", None, _audited(sample))
     loaded = load_row(session, sample)
     approvers, to_admins = approvers_of(session, loaded.rep, loaded.team)
+    own_role = own_decider_role(loaded.rep, loaded.team)
     requested = card(session, loaded, approvers)
     for approver in approvers:
         notify(
@@ -117,9 +118,11 @@ def request_sample(
             kind="sample_approval_request",
             buttons=["approve", "reject"],
             to_admins=to_admins,
+            own_role=own_role,
             **requested.params(),
         )
-    return SampleRequested(requested, tuple(a.name for a in approvers), to_admins)
+    names = tuple(a.name for a in approvers)
+    return SampleRequested(requested, names, to_admins, own_role)
 
 
 def _refuse_duplicate(

@@ -38,6 +38,17 @@ def approvers_of(session: Session, rep: Member, team: Team | None) -> tuple[list
     return list(admins), True
 
 
+def own_decider_role(rep: Member, team: Team | None) -> str | None:
+    """ "admin" or "manager" when the requester is one who would decide their request (an admin,
+    their team's manager): nobody decides their own, so it goes to their own manager or to the
+    other admins. None otherwise."""
+    if rep.role == Role.admin:
+        return "admin"
+    if team is not None and team.manager_slack_id == rep.slack_user_id:
+        return "manager"
+    return None
+
+
 def may_decide(actor: Actor, loaded: Loaded, approvers: list[Member], to_admins: bool) -> bool:
     if actor.member_id == loaded.rep.id:
         return False

@@ -74,6 +74,10 @@ MESSAGES = {
         "sample.notify.ask": "{rep} asks for a sample for {customer}. Approve or reject it below.",
         "sample.notify.ask_as_admin": "You get this as an admin: {rep} has no manager in Sales "
         "Desk.",
+        "sample.notify.ask_as_admin.manager": "You get this as an admin: {rep} manages their "
+        "team, and nobody approves their own request.",
+        "sample.notify.ask_as_admin.admin": "You get this as an admin: {rep} is an admin too, and "
+        "nobody approves their own request.",
         "sample.notify.decided.approved": "✅ Approved by {by} on {at}.",
         "sample.notify.decided.rejected": "❌ Rejected by {by} on {at}.",
         "sample.notify.decision.approved": "✅ Your sample request #{id} ({product} for "
@@ -99,6 +103,17 @@ MESSAGES = {
         "to the admins ({names}) for approval. You will hear as soon as it is decided.",
         "sample.requested.to_nobody": "Request #{id} is recorded, but there is no manager or "
         "admin to approve it. Ask an admin to set up your manager.",
+        "sample.requested.to_admins.manager": "You manage your team and nobody approves their "
+        "own request, so request #{id} went to the admins ({names}) for approval. You will hear "
+        "as soon as it is decided.",
+        "sample.requested.to_admins.admin": "Nobody approves their own request, so request #{id} "
+        "went to the other admins ({names}) for approval. You will hear as soon as it is decided.",
+        "sample.requested.to_nobody.manager": "Request #{id} is recorded, but nobody approves "
+        "their own request and there is no admin to approve it. Ask for a manager of your own "
+        "to be set up, or for an admin to be added.",
+        "sample.requested.to_nobody.admin": "Request #{id} is recorded, but nobody approves their "
+        "own request and there is no other admin to approve it. Add another admin, or set up a "
+        "manager for yourself.",
         "sample.done.approved": "Sample #{id} approved. {rep} and the desk have been told.",
         "sample.done.rejected": "Sample #{id} rejected. {rep} has been told, with your reason.",
         "sample.done.shipped": "Sample #{id} marked shipped (tracking {tracking}). {rep} has "
@@ -291,6 +306,8 @@ MESSAGES = {
         "sample.history.feedback": "{by} 于 {at} 记录了反馈",
         "sample.notify.ask": "{rep} 为 {customer} 申请样品，请在下方批准或拒绝。",
         "sample.notify.ask_as_admin": "您以管理员身份收到此申请：{rep} 在销售内勤系统中没有设置主管。",
+        "sample.notify.ask_as_admin.manager": "您以管理员身份收到此申请：{rep} 是团队主管，不能审批自己的申请。",
+        "sample.notify.ask_as_admin.admin": "您以管理员身份收到此申请：{rep} 也是管理员，不能审批自己的申请。",
         "sample.notify.decided.approved": "✅ {by} 已于 {at} 批准。",
         "sample.notify.decided.rejected": "❌ {by} 已于 {at} 拒绝。",
         "sample.notify.decision.approved": "✅ 您的样品申请 #{id}（{customer} 的 {product}）已由 "
@@ -314,6 +331,14 @@ MESSAGES = {
         "（{names}）审批，有结果会马上通知您。",
         "sample.requested.to_nobody": "申请 #{id} 已记录，但没有主管或管理员可以审批。请联系管理员"
         "为您设置主管。",
+        "sample.requested.to_admins.manager": "您是团队主管，不能审批自己的申请，所以申请 #{id} "
+        "已提交给管理员（{names}）审批，有结果会马上通知您。",
+        "sample.requested.to_admins.admin": "任何人都不能审批自己的申请，所以申请 #{id} "
+        "已提交给其他管理员（{names}）审批，有结果会马上通知您。",
+        "sample.requested.to_nobody.manager": "申请 #{id} 已记录，但任何人都不能审批自己的申请，"
+        "而系统中没有管理员可以审批。请为您设置主管，或添加一位管理员。",
+        "sample.requested.to_nobody.admin": "申请 #{id} 已记录，但任何人都不能审批自己的申请，"
+        "而系统中没有其他管理员可以审批。请添加一位管理员，或为您设置主管。",
         "sample.done.approved": "已批准样品 #{id}，已通知 {rep} 和内勤。",
         "sample.done.rejected": "已拒绝样品 #{id}，已将原因告知 {rep}。",
         "sample.done.shipped": "样品 #{id} 已标记为已发货（运单号 {tracking}），已通知 {rep}。",
