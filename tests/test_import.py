@@ -927,6 +927,31 @@ def test_invoice_currencies_are_read_like_order_currencies(seeded, db):
     ]
 
 
+def test_an_invoice_amount_must_be_more_than_0_and_the_reason_says_so(seeded, db, monkeypatch):
+    seeded.import_csv("orders", ORDERS)
+    rows = (
+        "INV-1,1234,0,,2024-03-10,2024-04-09",
+        "INV-2,1234,-5,,2024-03-10,2024-04-09",
+        "INV-3,1234,-0.01,,2024-03-10,2024-04-09",
+        "INV-4,1234,ten,,2024-03-10,2024-04-09",
+        "INV-5,1234,0.01,,2024-03-10,2024-04-09",
+    )
+
+    run = seeded.import_csv("invoices", invoices_file(*rows))
+    monkeypatch.setenv("SALESDESK_LOCALE", "zh-CN")
+    chinese = seeded.import_csv("invoices", invoices_file(rows[0]))
+
+    assert rejected_lines(run) == [
+        "line 2: an invoice amount must be more than 0",
+        "line 3: an invoice amount must be more than 0",
+        "line 4: an invoice amount must be more than 0",
+        "line 5: invoice amount 'ten' is not an amount: use a number more than 0 with at most 2 "
+        "decimals, like 1234.50 or 1,234.50",
+    ]
+    assert chinese.lines[1] == "第 2 行：发票金额必须大于 0"
+    assert [(i.number, i.amount) for i in stored(db, Invoice)] == [("INV-5", Decimal("0.01"))]
+
+
 # --- names up to the column's width -----------------------------------------------------------
 
 

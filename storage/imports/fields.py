@@ -112,6 +112,25 @@ def amount(column: str, value: str) -> Decimal:
     return parsed
 
 
+def positive_amount(not_amount: str, not_positive: str) -> Reader:
+    """A reader of amounts that must be more than 0 (an invoice's): something that is no amount
+    rejects the row with the reason `not_amount`, 0 or a negative amount with `not_positive`,
+    both saying what is wanted (never "0 or more")."""
+
+    def read(column: str, value: str) -> Decimal:
+        unsigned = value.removeprefix("-")
+        if not _AMOUNT.fullmatch(unsigned):
+            raise Rejected(not_amount, value=shown(value))
+        parsed = Decimal(unsigned.replace(",", ""))
+        if parsed == 0 or unsigned != value:
+            raise Rejected(not_positive, value=shown(value))
+        if parsed >= MAX_AMOUNT:
+            raise Rejected(not_amount, value=shown(value))
+        return parsed
+
+    return read
+
+
 def currency(column: str, value: str) -> str:
     """An ISO 4217 code in use, in any case; the yuan's other names (RMB, 人民币, 元, ¥) are CNY."""
     code = currency_code(value)

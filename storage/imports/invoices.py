@@ -73,7 +73,9 @@ class InvoiceImporter(Importer):
             "number": invoice_number,
             "order_number": self._order,
             "customer_code": self._customer,
-            "amount": read.amount,
+            "amount": read.positive_amount(
+                "import.reject.bad_invoice_amount", "import.reject.invoice_amount_not_positive"
+            ),
             "currency": read.currency,
             "issued_on": read.iso_date,
             "due_on": read.iso_date,
@@ -95,8 +97,6 @@ class InvoiceImporter(Importer):
         elif not merged.get("customer_code"):
             raise Rejected("import.reject.invoice_needs_customer")
         amount = value_of(fields, "amount", Decimal)
-        if amount <= 0:
-            raise Rejected("import.reject.invoice_amount_not_positive")
         due_on, issued_on = value_of(fields, "due_on", date), value_of(fields, "issued_on", date)
         if due_on < issued_on:
             raise Rejected(
