@@ -349,3 +349,18 @@ def test_a_late_order_escalates_by_its_rep_s_calendar(demo_db, far_reps, tmp_pat
     runner.run("escalations", datetime(2026, 11, 23, 16, 30, tzinfo=UTC))
     [late] = [p for _, p in reminded(demo_db, "escalation_order_late") if p["number"] == "LAX-9"]
     assert late["days_late"] == 3 and late["level"] == "rep"
+
+
+def test_a_weekly_report_for_sixty_reps_stays_within_slacks_fifty_blocks(
+    operator, slack, demo_db, tmp_path
+):
+    members = tmp_path / "members.csv"
+    rows = [f"UBIG{n:05d},销售{n:02d} Rep {n},rep,East 华东,zh-CN" for n in range(60)]
+    members.write_text("slack_user_id,name,role,team,locale\n" + "\n".join(rows) + "\n")
+    assert operator("import", "members", str(members)) == 0
+    operator("jobs", "run", "weekly-report", "--at", "2026-11-23T09:00+08:00")
+    [report] = [c for c in slack.calls_to("chat.postMessage") if c.args["channel"] == "UMGR00001"]
+    assert len(report.args["blocks"]) <= 50
+    text = texts(report)
+    assert all(f"销售{n:02d} Rep {n}" in text for n in range(60))
+    assert "王芳 Wang Fang" in text

@@ -13,7 +13,16 @@ from babel.numbers import format_decimal
 from slack_sdk.models.blocks import Block
 
 from bot.i18n import babel_locale, day, money, number, t
-from bot.views.blocks import SECTION_LIMIT, clip, context, escape, header, message, plain_section
+from bot.views.blocks import (
+    SECTION_LIMIT,
+    clip,
+    context,
+    escape,
+    grouped_lines,
+    header,
+    message,
+    plain_section,
+)
 from commands.people import Reader
 from commands.targets.actuals import Actual, MissingRate, UsedRate
 from commands.targets.attainment import Attainment
@@ -346,15 +355,7 @@ def _sections(
 
 
 def _chunks(lines: list[str]) -> list[list[str]]:
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for line in lines:
-        if chunks[-1] and size + len(line) + 1 > SECTION_ROOM:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(line[:SECTION_ROOM])
-        size += len(line) + 1
-    return chunks
+    return grouped_lines(lines, SECTION_ROOM) or [[]]
 
 
 def _more(count: int, report: TargetsReport, metric: Metric, locale: str) -> str:

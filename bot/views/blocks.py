@@ -1,6 +1,8 @@
 """Small builders shared by every view. User-supplied text only ever goes into plain_text
 objects (or is escaped), so names like `<!channel>` or `*bold*` are shown, never obeyed."""
 
+from collections.abc import Iterable
+
 from slack_sdk.models.blocks import (
     Block,
     ContextBlock,
@@ -41,6 +43,21 @@ def mrkdwn_section(text: str) -> SectionBlock:
 
 def context(*texts: str) -> ContextBlock:
     return ContextBlock(elements=[plain(text) for text in texts if text])
+
+
+def grouped_lines(lines: Iterable[str], room: int = SECTION_LIMIT) -> list[list[str]]:
+    """Lines gathered into as few groups as one section's `room` allows (Slack: 3,000
+    characters): one block per group instead of one per line keeps long lists under Slack's 50
+    blocks. A line longer than the room is clipped."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        if groups[-1] and size + len(line) + 1 > room:
+            groups.append([])
+            size = 0
+        groups[-1].append(line[:room])
+        size += len(line) + 1
+    return groups if groups[0] else []
 
 
 def message(fallback: str, blocks: list[Block]) -> dict:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from bot.i18n import day, moment, t
 from bot.views.attainment import month_blocks
-from bot.views.blocks import context, header, mrkdwn_section, plain_section
+from bot.views.blocks import context, grouped_lines, header, mrkdwn_section, plain_section
 from bot.views.leaderboard import weekly_targets
 from bot.views.orders import status_label
 from bot.views.receivables import overdue_digest, weekly_receivables
@@ -75,17 +75,8 @@ def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
         locale, "weekly.title", team=params["team"], start=day(start, locale), end=day(end, locale)
     )
     blocks = [header(title), context(t(locale, "weekly.legend"))]
-    for rep in params["reps"]:
-        figures = t(locale, "list.separator").join(
-            t(
-                locale,
-                f"weekly.{metric}",
-                now=rep["this_week"][metric],
-                before=rep["last_week"][metric],
-            )
-            for metric in ("orders", "shipments", "visits", "samples")
-        )
-        blocks.append(plain_section(t(locale, "weekly.rep", rep=rep["rep"], figures=figures)))
+    rep_lines = [_weekly_rep_line(rep, locale) for rep in params["reps"]]
+    blocks += [plain_section("\n".join(group)) for group in grouped_lines(rep_lines)]
     if not params["reps"]:
         blocks.append(plain_section(t(locale, "weekly.no_reps")))
     blocks.append(
@@ -103,6 +94,14 @@ def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
     blocks += weekly_receivables(collections, overdue, locale)
     blocks += weekly_targets(params, locale)
     return title, blocks
+
+
+def _weekly_rep_line(rep: dict, locale: str) -> str:
+    figures = t(locale, "list.separator").join(
+        t(locale, f"weekly.{metric}", now=rep["this_week"][metric], before=rep["last_week"][metric])
+        for metric in ("orders", "shipments", "visits", "samples")
+    )
+    return t(locale, "weekly.rep", rep=rep["rep"], figures=figures)
 
 
 def _all_clear(params: dict) -> bool:

@@ -14,6 +14,7 @@ from bot.views.blocks import (
     clip,
     context,
     escape,
+    grouped_lines,
     header,
     message,
     mrkdwn_section,
@@ -203,13 +204,7 @@ def period_label(key: str, locale: str) -> str:
 
 def _sections(lines: list[str]) -> list[str]:
     """Lines gathered into as few section texts as Slack's 3,000 characters allow."""
-    texts, current = [], ""
-    for line in lines:
-        if current and len(current) + len(line) + 1 > SECTION_LIMIT - SECTION_MARGIN:
-            texts.append(current)
-            current = ""
-        current = f"{current}\n{line}" if current else line
-    return texts + ([current] if current else [])
+    return ["\n".join(group) for group in grouped_lines(lines, SECTION_LIMIT - SECTION_MARGIN)]
 
 
 def _fitted(lines: list[str]) -> str:
