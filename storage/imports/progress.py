@@ -1,9 +1,8 @@
 """How far an import has got, for whoever shows it (a bar on the operator's terminal): a stage
-(read, check, write) with its number of rows, then rows done."""
+(reading the file, then its rows checked and written a batch at a time) with its number of rows,
+then rows done."""
 
 from typing import Protocol
-
-STEP = 2000  # rows between reports: often enough for a bar, rare enough to cost nothing
 
 
 class Progress(Protocol):
