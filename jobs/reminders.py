@@ -1,10 +1,12 @@
 """Reminders: meetings shortly before they start, follow-ups on their due day, samples whose
-needed-by date is close. Each is sent once: its outbox key names the item and the occasion."""
+needed-by date is close; and leads an import left unscreened, screened. Each is sent once: its
+outbox key names the item and the occasion."""
 
 from datetime import datetime
 
 from sqlmodel import Session
 
+from commands.leads import screen_waiting
 from commands.team_settings import TeamSettings
 from jobs import contracts, meetings, samples, visits
 from jobs.receivables import due_reminders
@@ -13,6 +15,9 @@ from storage.models import Team
 
 
 def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime) -> int:
+    # Leads a CSV import wrote but could not screen (stopped between its two transactions):
+    # their owners hear of them within minutes, not at the next import.
+    screen_waiting(session)
     planned: list[dict] = []
     for team, settings in teams:
         members = team_members(session, team)

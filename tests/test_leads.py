@@ -12,6 +12,7 @@ from sqlmodel import select
 from bot.cli import main
 from harness import RunningDesk
 from helpers import count, import_files, message_text, posted_to
+from storage.imports import import_csv
 from storage.models import AuditEntry, Lead, Member, Notification
 
 WANG = "U0REPWANG"  # 王芳, zh-CN, East; owns C-1001 上海华联贸易有限公司
@@ -338,3 +339,24 @@ def test_import_leads_upserts_by_source_id_and_sends_duplicates_to_their_owners(
     acme = lead_of(workspace, "ACME TRADING")
     assert (acme.email_key, owner_of(workspace, acme)) == ("bob@acme-trading.example", EMMA)
     assert count(workspace, Lead) == 4
+
+
+def test_leads_an_import_left_unscreened_are_screened_by_the_next_reminders_run(
+    workspace, database_url, monkeypatch, tmp_path
+):
+    """An import stopped between writing its leads and screening them (here: the import
+    alone, without the command line's second step) loses nothing: the reminders job, every
+    five minutes, screens them and tells the owner."""
+    path = tmp_path / "leads.csv"
+    path.write_text("company,phone,source,source_id\n上海华联贸易,13900000001,展会,TS-9\n")
+    import_csv(workspace, "leads", path)
+    assert lead_of(workspace, "上海华联贸易").owner_id is None
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["jobs", "run", "reminders", "--at", "2026-12-03T10:00+08:00"]) == 0
+    lead = lead_of(workspace, "上海华联贸易")
+    assert (lead.status, owner_of(workspace, lead)) == ("assigned", WANG)
+    with workspace.session() as session:
+        told = session.exec(
+            select(Notification.channel).where(Notification.kind == "lead_duplicate")
+        )
+        assert list(told) == [WANG]
