@@ -10,18 +10,21 @@ from storage.models import (
     Contact,
     Contract,
     Customer,
+    ExchangeRate,
     Invoice,
+    KpiIndicator,
     Meeting,
     MeetingAttendee,
     Member,
     Payment,
     SalesOrder,
     SampleRequest,
+    Target,
     Team,
     Visit,
     stored_id,
 )
-from storage.statuses import ContractStatus, OrderStatus
+from storage.statuses import ContractStatus, Metric, OrderStatus
 
 TEAMS = [
     ("East 华东", "C0EAST0001", "Asia/Shanghai", "08:30", "UMGR00001"),
@@ -118,6 +121,20 @@ MEETINGS = [
     ),
     ("UMGR00002", "Bluebird trial results", "C-2002", -1, "14:00", 30, "Phone", ("UREP00003",)),
 ]
+
+
+PLANS = [
+    # team, reporting currency, year's order amount for the team and for each of its reps
+    ("East 华东", "CNY", "12000000", {"UREP00001": "7200000", "UREP00002": "6000000"}),
+    ("Export", "USD", "2400000", {"UREP00003": "2400000"}),
+]
+MONTH_COLLECTIONS = {"UREP00001": "300000", "UREP00002": "250000", "UREP00003": "150000"}
+EUR_IN_USD = "1.0850"
+EAST_KPI = (
+    ("order_amount", 50, 0, 120),
+    ("collections", 30, 60, 100),
+    ("data_completeness", 20, 0, 100),
+)
 
 
 def is_empty(session: Session) -> bool:
@@ -228,6 +245,71 @@ def load_demo_paperwork(session: Session, today: date) -> None:
     _load_visits(session, today, customers)
     _load_samples(session, today, customers)
     _load_meetings(session, today, customers)
+    _load_targets(session, today)
+
+
+def _load_targets(session: Session, today: date) -> None:
+    """This year's order-amount plans, split evenly to quarters and months (so they lock), a
+    collections target for each rep this month, Export reporting in US dollars with the euro's
+    rate for the demo's months, and East's KPI weights."""
+    teams = {team.name: team for team in session.exec(select(Team))}
+    members = {m.slack_user_id: m for m in session.exec(select(Member))}
+    month = f"{today.year}-{today.month:02d}"
+    for name, currency, year_amount, reps in PLANS:
+        team = teams[name]
+        team.settings = {**(team.settings or {}), "reporting_currency": currency}
+        _add_year_plan(session, stored_id(team), None, today.year, Decimal(year_amount))
+        for rep, amount in reps.items():
+            rep_id = stored_id(members[rep])
+            _add_year_plan(session, stored_id(team), rep_id, today.year, Decimal(amount))
+            session.add(
+                Target(
+                    team_id=stored_id(team),
+                    member_id=rep_id,
+                    metric=Metric.collections,
+                    period=month,
+                    amount=Decimal(MONTH_COLLECTIONS[rep]),
+                )
+            )
+    first = today.replace(day=1)
+    for _ in range(3):  # the demo's orders go two months back
+        session.add(
+            ExchangeRate(
+                month=f"{first.year}-{first.month:02d}",
+                currency="EUR",
+                to_currency="USD",
+                rate=Decimal(EUR_IN_USD),
+                updated_by="demo",
+            )
+        )
+        first = (first - timedelta(days=1)).replace(day=1)
+    east = stored_id(teams["East 华东"])
+    session.add_all(
+        KpiIndicator(
+            team_id=east, indicator=name, weight=weight, floor_percent=low, cap_percent=high
+        )
+        for name, weight, low, high in EAST_KPI
+    )
+
+
+def _add_year_plan(
+    session: Session, team_id: int, member_id: int | None, year: int, amount: Decimal
+) -> None:
+    """A year's order-amount target with its quarters and months, each an even share (the
+    demo's amounts divide by twelve)."""
+    periods = [(str(year), amount)]
+    periods += [(f"{year}-Q{quarter}", amount / 4) for quarter in range(1, 5)]
+    periods += [(f"{year}-{month:02d}", amount / 12) for month in range(1, 13)]
+    session.add_all(
+        Target(
+            team_id=team_id,
+            member_id=member_id,
+            metric=Metric.order_amount,
+            period=period,
+            amount=share,
+        )
+        for period, share in periods
+    )
 
 
 def _load_visits(session: Session, today: date, customers: dict[str, Customer]) -> None:

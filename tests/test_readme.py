@@ -23,7 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
 ADMIN = "UADMIN0001"
 USER_ID = re.compile(r"^\| `(U[A-Z0-9]+)` \|")
-WRITING = re.compile(r"^(update|更新|pay|付款|approve|reject|submit|move|cancel|minutes) ")
+WRITING = re.compile(
+    r"^(update|更新|pay|付款|approve|reject|submit|move|cancel|minutes"
+    r"|set|设置|split|分解|lock|锁定|rate|kpi set) "
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,9 @@ class Example:
     @property
     def opens_a_form(self) -> bool:
         if self.text == "":
-            return self.command in ("/visit", "/sample", "/meeting", "/contract")
+            return self.command in ("/visit", "/sample", "/meeting", "/contract", "/lead")
+        if self.command == "/target":
+            return self.text in ("set", "设置")
         return self.text.startswith(("change ", "变更 "))
 
     @property

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.people import Actor
+from commands.people_text import member_named
 from commands.records import audit
 from commands.targets.actuals import Actual, monthly_actuals
 from commands.targets.periods import MONTH, QUARTER, Period
@@ -159,8 +160,9 @@ def plan_holder(session: Session, actor: Actor, holder: Holder) -> PlanHolder:
     """The team or member a target is for, once the asker may plan for that team."""
     if holder.member is None:
         return PlanHolder(planned_team(session, actor, holder.team))
+    slack_user_id = member_named(session, holder.member, active_only=True)
     member = session.exec(
-        select(Member).where(Member.slack_user_id == holder.member, col(Member.active).is_(True))
+        select(Member).where(Member.slack_user_id == slack_user_id, col(Member.active).is_(True))
     ).first()
     if member is None:
         raise NotFound("target.error.no_member", who=holder.member)

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.people import Actor
+from commands.people_text import member_named
 from commands.records import audit
 from commands.targets.actuals import Actual
 from commands.targets.attainment import Attainment, team_attainments
@@ -231,6 +232,8 @@ def _whose_scorecards(
     session: Session, actor: Actor, slack_user_id: str | None
 ) -> tuple[Team, int | None]:
     """The team, and the one rep (None: each rep of it) the asker is to see."""
+    if slack_user_id is not None:
+        slack_user_id = member_named(session, slack_user_id, active_only=True)
     if slack_user_id is None or slack_user_id == actor.slack_user_id:
         return _own_team(session, actor), (None if _sees_team(actor) else actor.member_id)
     member = session.exec(

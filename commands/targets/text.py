@@ -110,7 +110,8 @@ class ShowHelp:
 
 @dataclass(frozen=True)
 class Holder:
-    """Whose target: a team (`name` None: the asker's own) or a member (their Slack id)."""
+    """Whose target: a team (`team` None: the asker's own) or a member (their Slack id, or
+    an @name as typed)."""
 
     team: str | None = None
     member: str | None = None
@@ -163,7 +164,7 @@ class IndicatorSpec:
 @dataclass(frozen=True)
 class ShowScorecard:
     period: Period
-    member: str | None = None  # a Slack id; None: the asker (a manager: the whole team)
+    member: str | None = None  # a Slack id or @name; None: the asker (a manager: the team)
 
 
 @dataclass(frozen=True)
@@ -273,12 +274,21 @@ def read_amount(word: str) -> Decimal:
 
 
 def read_holder(word: str) -> Holder:
+    """A mention (<@U…>) or an @name is a person, `team`/`团队` the asker's team, anything
+    else a team's name."""
     mention = _MENTION.match(word)
     if mention:
         return Holder(member=mention.group(1))
+    if is_named_person(word):
+        return Holder(member=word)
     if word.lower() in ("team", "团队", "本团队"):
         return Holder()
     return Holder(team=word)
+
+
+def is_named_person(word: str) -> bool:
+    """`@wang` or `＠王芳` as typed (Slack sends a real mention as <@U…>)."""
+    return len(word) > 1 and word[0] in "@＠"
 
 
 def _show(words: list[str], today: date) -> ShowTargets:
@@ -340,6 +350,8 @@ def _kpi(words: list[str], today: date) -> ShowScorecard | SetKpi:
     if words and (mention := _MENTION.match(words[0])):
         member = mention.group(1)
         words = words[1:]
+    elif words and is_named_person(words[0]):
+        member = words.pop(0)
     if words:
         raise InvalidInput("target.error.unknown_words", words=" ".join(words)[:100])
     return ShowScorecard(period or Period.containing(today), member)
