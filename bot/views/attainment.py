@@ -15,13 +15,12 @@ from slack_sdk.models.blocks import Block
 from bot.i18n import babel_locale, day, money, number, t
 from bot.views.blocks import (
     SECTION_LIMIT,
-    clip,
     context,
-    escape,
     grouped_lines,
     header,
     message,
     plain_section,
+    rendered,
 )
 from commands.people import Reader
 from commands.targets.actuals import Actual, MissingRate, UsedRate
@@ -455,15 +454,7 @@ def _alert_line(line: dict, currency: str, locale: str) -> str:
     return text if line["complete"] else text + t(locale, "attainment.rep.incomplete")
 
 
-def _rendered(build):
-    def render(params: dict, reader: Reader) -> tuple[str, list[dict]]:
-        title, blocks = build(params, reader)
-        return clip(escape(title), SECTION_LIMIT), [block.to_dict() for block in blocks]
-
-    return render
-
-
 NOTIFICATIONS = {
-    "target_milestone": _rendered(milestone),
-    "target_projection_alert": _rendered(projection_alert),
+    "target_milestone": rendered(milestone),
+    "target_projection_alert": rendered(projection_alert),
 }

@@ -1,7 +1,7 @@
 """Small builders shared by every view. User-supplied text only ever goes into plain_text
 objects (or is escaped), so names like `<!channel>` or `*bold*` are shown, never obeyed."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from slack_sdk.models.blocks import (
     Block,
@@ -58,6 +58,17 @@ def grouped_lines(lines: Iterable[str], room: int = SECTION_LIMIT) -> list[list[
         groups[-1].append(line[:room])
         size += len(line) + 1
     return groups if groups[0] else []
+
+
+def rendered(build: Callable[..., tuple[str, list[Block]]]) -> Callable[..., tuple[str, list]]:
+    """A notification renderer, `(params, reader) -> (fallback text, blocks as dicts)`, from a
+    view that builds a title and blocks."""
+
+    def render(params: dict, reader: object) -> tuple[str, list]:
+        title, blocks = build(params, reader)
+        return clip(escape(title), SECTION_LIMIT), [block.to_dict() for block in blocks]
+
+    return render
 
 
 def message(fallback: str, blocks: list[Block]) -> dict:

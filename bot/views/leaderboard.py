@@ -11,14 +11,13 @@ from slack_sdk.models.blocks import Block
 from bot.i18n import money, number, t
 from bot.views.blocks import (
     SECTION_LIMIT,
-    clip,
     context,
-    escape,
     grouped_lines,
     header,
     message,
     mrkdwn_section,
     plain_section,
+    rendered,
 )
 from commands.people import Reader
 from storage.statuses import Metric
@@ -245,18 +244,10 @@ def manager_board(params: dict, reader: Reader) -> tuple[str, list]:
     return board_title(record, locale), blocks[:MAX_BLOCKS]
 
 
-def _rendered(build):
-    def render(params: dict, reader: Reader) -> tuple[str, list[dict]]:
-        title, blocks = build(params, reader)
-        return clip(escape(title), SECTION_LIMIT), [block.to_dict() for block in blocks]
-
-    return render
-
-
 NOTIFICATIONS = {
-    "leaderboard_post": _rendered(channel_post),
-    "leaderboard_rank": _rendered(own_rank),
-    "leaderboard_board": _rendered(manager_board),
+    "leaderboard_post": rendered(channel_post),
+    "leaderboard_rank": rendered(own_rank),
+    "leaderboard_board": rendered(manager_board),
 }
 
 

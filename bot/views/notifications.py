@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from bot.views import alerts, digest, home
 from bot.views.attainment import NOTIFICATIONS as ATTAINMENT_NOTIFICATIONS
-from bot.views.blocks import clip, escape, plain_section
+from bot.views.blocks import clip, escape, plain_section, rendered
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
 from bot.views.leaderboard import NOTIFICATIONS as LEADERBOARD_NOTIFICATIONS
 from bot.views.leads import NOTIFICATIONS as LEAD_NOTIFICATIONS
@@ -36,18 +36,10 @@ def _text(build: Callable[[dict, Reader], str]) -> Callable[[dict, Reader], Rend
     return lambda params, reader: plain_message(build(params, reader))
 
 
-def _blocks(build) -> Callable[[dict, Reader], Rendered]:
-    def render(params: dict, reader: Reader) -> Rendered:
-        title, blocks = build(params, reader)
-        return clip(escape(title), 3000), [block.to_dict() for block in blocks]
-
-    return render
-
-
 RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
-    "daily_digest": _blocks(digest.daily_digest),
-    "rep_brief": _blocks(digest.rep_brief),
-    "weekly_report": _blocks(digest.weekly_report),
+    "daily_digest": rendered(digest.daily_digest),
+    "rep_brief": rendered(digest.rep_brief),
+    "weekly_report": rendered(digest.weekly_report),
     "sample_needed_soon": _text(sample_needed_soon),
     "escalation_sample_approval": _text(escalation_sample_approval),
     "delivery_failed": _text(alerts.delivery_failed),
