@@ -116,11 +116,12 @@ def actuals_by_team(
     through: date | None = None,
 ) -> dict[int, dict[int, Actual]]:
     """team id -> (member id -> Actual), for many teams at once: the queries of
-    `actuals_by_member` over the members of them all, one set per time zone among the teams
-    (visits count on each team's clock), so their number does not grow with the teams."""
+    `actuals_by_member` over the members of them all (for visits, one set per time zone among
+    the teams: they count on each team's clock), so their number does not grow with the teams."""
     by_zone: dict[str, list[tuple[Team, TeamSettings]]] = defaultdict(list)
     for team, settings in teams:
-        by_zone[settings.timezone].append((team, settings))
+        zoned = metric == Metric.effective_visits  # only visits are moments, not days
+        by_zone[settings.timezone if zoned else ""].append((team, settings))
     found: dict[int, dict[int, Actual]] = {}
     for zoned in by_zone.values():
         found.update(_actuals_of_teams(session, zoned, metric, period, through))
