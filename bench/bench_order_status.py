@@ -46,7 +46,7 @@ EVENTS_PATH = "/slack/events"
 SECRET = "bench-signing-secret"
 TOKEN = "xoxb-bench-token"
 P99_LIMIT_MS = 300.0
-P99_RATIO_LIMIT = 1.5
+P99_RATIO_LIMIT = 1.2
 SERVERS = {  # name: (module and arguments, health check path or None to wait for the port)
     # No scheduler: its notifications would fail against the fake Slack URL and retry, loading
     # the CPU with work that is not the ack path.
