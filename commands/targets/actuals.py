@@ -119,12 +119,12 @@ def actuals_by_team(
     `actuals_by_member` over the members of them all (for visits, one set per time zone among
     the teams: they count on each team's clock), so their number does not grow with the teams."""
     by_zone: dict[str, list[tuple[Team, TeamSettings]]] = defaultdict(list)
+    on_team_clock = metric == Metric.effective_visits  # only visits are moments, not days
     for team, settings in teams:
-        zoned = metric == Metric.effective_visits  # only visits are moments, not days
-        by_zone[settings.timezone if zoned else ""].append((team, settings))
+        by_zone[settings.timezone if on_team_clock else ""].append((team, settings))
     found: dict[int, dict[int, Actual]] = {}
-    for zoned in by_zone.values():
-        found.update(_actuals_of_teams(session, zoned, metric, period, through))
+    for same_zone in by_zone.values():
+        found.update(_actuals_of_teams(session, same_zone, metric, period, through))
     return found
 
 
