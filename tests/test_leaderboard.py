@@ -2,8 +2,8 @@
 target listed apart; what `/leaderboard` shows each role under each privacy mode; the weekly
 post (channel, each rep's own rank, the manager's board) once per team and week across two
 replicas and a re-run; attainment and the board in the manager's weekly review. Teams, members,
-customers and orders loaded with `salesdesk import`; targets and a rate written to their
-tables. Driven over signed HTTP, on SQLite and PostgreSQL.
+customers, orders, targets and a rate loaded with `salesdesk import`. Driven over signed HTTP,
+on SQLite and PostgreSQL.
 
 November 2026, order amount, team 华东 East (reporting currency CNY), by hand:
 
@@ -17,7 +17,6 @@ November 2026, order amount, team 华东 East (reporting currency CNY), by hand:
 """
 
 from datetime import UTC, datetime
-from decimal import Decimal
 
 import pytest
 from sqlmodel import select
@@ -26,8 +25,7 @@ from commands.team_settings import change_team_settings
 from harness import RunningDesk, eventually
 from helpers import import_files, message_text
 from jobs.runner import JobRunner
-from storage.models import ExchangeRate, Member, Notification, Target, Team
-from storage.statuses import Metric
+from storage.models import Notification
 
 ADMIN = "UADMIN001"  # English, no team
 MANAGER = "UMGRE0001"  # 周敏
@@ -72,7 +70,15 @@ FILES = {
     "SO-2610-07,E-004,confirmed,90000.00,CNY,2026-10-28,\n"
     "SO-2611-08,X-001,confirmed,5000.00,CNY,2026-11-09,\n",
 }
-TARGETS = {WANG: "100000", CHEN: "200000", LI: "50000", ZHAO: "80000", EMMA: "10000"}
+TARGETS = {
+    "targets": "team,member_slack_id,metric,period,amount\n"
+    f"华东 East,{WANG},order_amount,2026-11,100000\n"
+    f"华东 East,{CHEN},订单,2026-11,200000\n"
+    f"华东 East,{LI},order_amount,2026-11,50000\n"
+    f"华东 East,{ZHAO},order_amount,2026-11,80000\n"
+    f"Export 外贸,{EMMA},order_amount,2026-11,10000\n",
+    "rates": "month,currency,to_currency,rate\n2026-11,USD,CNY,7.1\n",
+}
 
 BOARD_ZH = [
     "1. 王芳 · 120.0%（并列） · ¥120,000.00 / 目标 ¥100,000.00",
@@ -86,24 +92,8 @@ NO_TARGET_ZH = "无目标，不参与排名：Han Meimei"
 
 @pytest.fixture
 def loaded(db, database_url, monkeypatch, tmp_path):
-    import_files(database_url, monkeypatch, tmp_path, FILES)
+    import_files(database_url, monkeypatch, tmp_path, FILES | TARGETS)
     with db.session() as session:
-        ids = dict(session.exec(select(Member.slack_user_id, Member.id)).all())
-        teams = dict(session.exec(select(Team.name, Team.id)).all())
-        for slack_id, amount in TARGETS.items():
-            team = teams["Export 外贸" if slack_id == EMMA else "华东 East"]
-            session.add(
-                Target(
-                    team_id=team,
-                    member_id=ids[slack_id],
-                    metric=Metric.order_amount,
-                    period="2026-11",
-                    amount=Decimal(amount),
-                )
-            )
-        session.add(
-            ExchangeRate(month="2026-11", currency="USD", to_currency="CNY", rate=Decimal("7.1"))
-        )
         change_team_settings(session, None, "华东 East", {"locale": "zh-CN"})
     return db
 
