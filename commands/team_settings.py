@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
+from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
@@ -15,7 +16,7 @@ from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.people import Actor
 from commands.records import audit
 from storage.models import Member, Team
-from storage.statuses import Metric, Role
+from storage.statuses import Metric, OpportunityStage, Role
 from storage.vocabulary import currency, language
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -53,6 +54,23 @@ class TeamSettings:
     projection_alert_day: int = 15
     leaderboard_privacy: str = "top3"
     leaderboard_metric: str = "order_amount"
+    # The pipeline: first contact within `lead_sla_hours` business hours, the rep reminded,
+    # the manager told and the lead returned to the pool at these shares of it.
+    lead_sla_hours: int = 2
+    business_hours: str = "09:00-18:00"
+    sla_remind_percent: int = 75
+    sla_escalate_percent: int = 100
+    sla_return_percent: int = 150
+    lead_capacity: int = 30  # leads a rep is given per 30 days, unless the rep has their own
+    lead_pool_cap: int = 10  # open leads claimed from the pool a rep may hold at once
+    lead_reclaim_days: int = 7  # before the rep who lost a lead to the pool may claim it back
+    lead_recycle_days: int = 14  # a lead without a follow-up this long goes to the pool
+    stage_probabilities: str = "qualification=10,needs=25,proposal=50,negotiation=75"
+    opportunity_stall_days: int = 14
+    quote_tax_rate: str = "13"
+    quote_tax_display: str = "inclusive"
+    quote_discount_threshold: int = 10  # percent: a deeper discount needs the manager
+    quote_valid_days: int = 30
 
     @property
     def aging_limits(self) -> tuple[int, ...]:
@@ -70,6 +88,22 @@ class TeamSettings:
     @property
     def milestone_percents(self) -> tuple[int, ...]:
         return tuple(int(part) for part in self.target_milestones.split(","))
+
+    @property
+    def business_day(self) -> tuple[str, str]:
+        """The start and end of a business day on the team's clock: ("09:00", "18:00")."""
+        start, end = self.business_hours.split("-")
+        return start, end
+
+    @property
+    def stage_probability(self) -> dict[str, int]:
+        """Each open stage's probability in percent, for the weighted forecast."""
+        pairs = (part.split("=") for part in self.stage_probabilities.split(","))
+        return {stage: int(percent) for stage, percent in pairs}
+
+    @property
+    def tax_rate(self) -> Decimal:
+        return Decimal(self.quote_tax_rate)
 
     @property
     def chinese_calendar(self) -> bool:
@@ -97,10 +131,22 @@ NUMBER_LIMITS = {
     "large_contract_value": (0, 10**12),
     "projection_alert_percent": (1, 1000),
     "projection_alert_day": (1, 28),
+    "lead_sla_hours": (1, 240),
+    "sla_remind_percent": (1, 1000),
+    "sla_escalate_percent": (1, 1000),
+    "sla_return_percent": (1, 1000),
+    "lead_capacity": (0, 10_000),
+    "lead_pool_cap": (0, 10_000),
+    "lead_reclaim_days": (0, 365),
+    "lead_recycle_days": (1, 365),
+    "opportunity_stall_days": (1, 365),
+    "quote_discount_threshold": (0, 100),
+    "quote_valid_days": (1, 365),
 }
 CHINA_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC"})
 CALENDARS = ("auto", "cn", "weekends")
 LEADERBOARD_PRIVACY = ("everyone", "top3", "none")
+OPEN_STAGES = tuple(stage.value for stage in OpportunityStage)[:4]
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 # How Slack sends a mention in a command's text: <@U012ABCDEF> or <@U012ABCDEF|wang>.
 _MENTION = re.compile(r"^<@([^|>]+)(?:\|([^>]*))?>$")
@@ -249,6 +295,41 @@ def _role_list(value: str) -> str:
     return ",".join(roles)
 
 
+def _business_hours(value: str) -> str:
+    start, _, end = value.replace("–", "-").replace(" ", "").partition("-")
+    if not (_CLOCK.match(start) and _CLOCK.match(end)):
+        raise InvalidInput("settings.error.business_hours", value=value[:60])
+    start, end = _clock("business_hours", start), _clock("business_hours", end)
+    if start >= end:
+        raise InvalidInput("settings.error.business_hours", value=value[:60])
+    return f"{start}-{end}"
+
+
+def _stage_probabilities(value: str) -> str:
+    """`qualification=10,needs=25,proposal=50,negotiation=75`: every open stage once, each a
+    whole percentage from 0 to 100."""
+    read: dict[str, int] = {}
+    for part in (part.strip() for part in value.split(",") if part.strip()):
+        stage, _, percent = part.partition("=")
+        stage = stage.strip().lower()
+        if stage not in OPEN_STAGES or not percent.strip().isdigit() or int(percent) > 100:
+            raise InvalidInput("settings.error.probabilities", value=value[:80])
+        read[stage] = int(percent)
+    if set(read) != set(OPEN_STAGES):
+        raise InvalidInput("settings.error.probabilities", value=value[:80])
+    return ",".join(f"{stage}={read[stage]}" for stage in OPEN_STAGES)
+
+
+def _tax_rate(value: str) -> str:
+    try:
+        rate = Decimal(value.strip().rstrip("%％"))
+    except InvalidOperation:
+        rate = Decimal(-1)
+    if not rate.is_finite() or not Decimal(0) <= rate <= Decimal(100) or rate != round(rate, 2):
+        raise InvalidInput("settings.error.tax_rate", value=value[:60])
+    return str(rate.normalize() if rate == rate.to_integral() else rate)
+
+
 # How each setting that is neither a number nor a time of day is read (any other: a zone).
 _VALUE_READERS: dict[str, Callable[[str], str]] = {
     "weekly_report_day": _weekday,
@@ -261,6 +342,10 @@ _VALUE_READERS: dict[str, Callable[[str], str]] = {
     "target_milestones": _percents,
     "leaderboard_privacy": _one_of("leaderboard_privacy", LEADERBOARD_PRIVACY),
     "leaderboard_metric": _one_of("leaderboard_metric", tuple(Metric)),
+    "business_hours": _business_hours,
+    "stage_probabilities": _stage_probabilities,
+    "quote_tax_rate": _tax_rate,
+    "quote_tax_display": _one_of("quote_tax_display", ("inclusive", "exclusive")),
 }
 
 

@@ -16,7 +16,9 @@ from storage.statuses import (
     MeetingStatus,
     Metric,
     NotificationStatus,
+    OpportunityStage,
     OrderStatus,
+    QuoteStatus,
     Role,
     SampleStatus,
     status_column,
@@ -86,6 +88,10 @@ class Member(SQLModel, table=True):
     deactivated_at: datetime | None = None
     # The first working day: a rep who joins mid-period is paced from here, not from its start.
     joined_on: date | None = None
+    # Leads the round robin gives this rep per 30 days (None: the team's `lead_capacity`).
+    lead_capacity: int | None = None
+    # Away (`/lead away until …`): no new leads until the day after.
+    away_until: date | None = None
 
 
 class Customer(SQLModel, table=True):
@@ -119,6 +125,9 @@ class Contact(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=200)
     birthday: date | None = None
     is_primary: bool = True
+    # Phone and e-mail as lead duplicate checks compare them (commands.leads.keys).
+    phone_key: str | None = Field(default=None, max_length=32, index=True)
+    email_key: str | None = Field(default=None, max_length=200, index=True)
 
 
 class SalesOrder(SQLModel, table=True):
@@ -487,6 +496,10 @@ class Lead(SQLModel, table=True):
     __table_args__ = (
         # A source's own id makes its intake idempotent: the same lead twice is one lead.
         Index("uq_lead_source_ref", "source", "source_ref", unique=True),
+        # The round robin counts each rep's leads of the last 30 days.
+        Index("ix_lead_owner_assigned", "owner_id", "assigned_at"),
+        # The SLA job reads the leads whose next first-contact threshold has come.
+        Index("ix_lead_status_sla_next", "status", "sla_next_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -514,10 +527,154 @@ class Lead(SQLModel, table=True):
     assignment_note: str | None = Field(default=None, max_length=500)
     disqualify_reason: str | None = Field(default=None, max_length=500)
     assigned_at: datetime | None = None
+    # The rep pressed Accept (an offered lead not yet accepted can be passed on).
+    accepted_at: datetime | None = None
     first_contact_at: datetime | None = None
+    # First-contact SLA, counted in the team's business hours from `assigned_at`: the moments
+    # the rep is reminded, the manager told, and the lead returned to the pool; `sla_stage` is
+    # the last of them acted on ("", "reminded", "escalated", "returned") and `sla_next_at`
+    # the next one due (None once contacted, returned or closed).
+    sla_remind_at: datetime | None = None
+    sla_due_at: datetime | None = None
+    sla_return_at: datetime | None = None
+    sla_stage: str = Field(default="", max_length=16)
+    sla_next_at: datetime | None = None
+    # The last contact, follow-up or change by its owner: leads idle too long go to the pool.
+    last_activity_at: datetime | None = None
+    # In the pool (公海) since, and who had it last (they may not claim it back for a while).
+    pooled_at: datetime | None = None
+    previous_owner_id: int | None = Field(default=None, foreign_key="member.id")
+    qualified_at: datetime | None = None
+    converted_at: datetime | None = None
     created_by: str = Field(default="cli", max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class LeadPass(SQLModel, table=True):
+    """A rep who passed on an offered lead: the round robin does not offer it to them again."""
+
+    __tablename__ = "lead_pass"
+    __table_args__ = (UniqueConstraint("lead_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    member_id: int = Field(foreign_key="member.id")
+    passed_at: datetime = Field(default_factory=utcnow)
+
+
+class LeadRoutingRule(SQLModel, table=True):
+    """Where a lead goes before the round robin: a lead whose region, industry and source
+    match every field the rule sets (an empty field matches anything) goes to the rule's team;
+    rules are tried in `position` order."""
+
+    __tablename__ = "lead_routing_rule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    position: int
+    region: str | None = Field(default=None, max_length=100)
+    industry: str | None = Field(default=None, max_length=100)
+    source: str | None = Field(default=None, max_length=16)
+    created_by: str = Field(default="cli", max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Opportunity(SQLModel, table=True):
+    """An opportunity (商机): a sale being worked with a customer, stage by stage, to won
+    (which creates the order) or lost (with its reason and competitor)."""
+
+    __table_args__ = (
+        Index("ix_opportunity_team_stage", "team_id", "stage"),
+        Index("ix_opportunity_owner_stage", "owner_id", "stage"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    owner_id: int = Field(foreign_key="member.id")
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    lead_id: int | None = Field(default=None, foreign_key="lead.id", index=True)
+    title: str = Field(max_length=200)
+    amount: Decimal = Field(sa_column=money_column())
+    currency: str = Field(max_length=3)
+    stage: OpportunityStage = Field(
+        default=OpportunityStage.qualification, sa_column=status_column(OpportunityStage)
+    )
+    expected_close_on: date | None = None
+    next_step: str | None = Field(default=None, max_length=500)
+    lost_reason: str | None = Field(default=None, max_length=500)
+    competitor: str | None = Field(default=None, max_length=200)
+    # The order a won opportunity became.
+    order_id: int | None = Field(default=None, foreign_key="sales_order.id")
+    created_by: str = Field(default="cli", max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    stage_changed_at: datetime = Field(default_factory=utcnow)
+    # The last change, note or quote: an open opportunity idle too long is stalled.
+    last_activity_at: datetime = Field(default_factory=utcnow)
+    closed_at: datetime | None = None
+
+
+class OpportunityStageChange(SQLModel, table=True):
+    """An opportunity's history: each stage it entered, when and by whom (the funnel's
+    median time in each stage is read from here)."""
+
+    __tablename__ = "opportunity_stage_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    opportunity_id: int = Field(foreign_key="opportunity.id", index=True)
+    from_stage: OpportunityStage | None = Field(
+        default=None, sa_column=status_column(OpportunityStage, nullable=True)
+    )
+    to_stage: OpportunityStage = Field(sa_column=status_column(OpportunityStage))
+    changed_at: datetime = Field(default_factory=utcnow)
+    changed_by: str = Field(default="cli", max_length=64)
+
+
+class Quote(SQLModel, table=True):
+    """A quote (报价单) for an opportunity: lines from the price list, the team's tax shown
+    inclusive or exclusive, valid until a date; totals kept in Decimal as computed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=40, unique=True)
+    opportunity_id: int = Field(foreign_key="opportunity.id", index=True)
+    status: QuoteStatus = Field(
+        default=QuoteStatus.draft, sa_column=status_column(QuoteStatus, index=True)
+    )
+    currency: str = Field(max_length=3)
+    tax_rate: Decimal = Field(sa_column=Column(Numeric(5, 2), nullable=False))
+    tax_inclusive: bool = True
+    valid_until: date
+    subtotal: Decimal = Field(sa_column=money_column())
+    tax_amount: Decimal = Field(sa_column=money_column())
+    total: Decimal = Field(sa_column=money_column())
+    # The largest discount of its lines: beyond the team's threshold the manager decides.
+    max_discount_percent: Decimal = Field(sa_column=Column(Numeric(5, 2), nullable=False))
+    created_by_id: int = Field(foreign_key="member.id")
+    decided_by_id: int | None = Field(default=None, foreign_key="member.id")
+    decided_at: datetime | None = None
+    decision_note: str | None = Field(default=None, max_length=1000)
+    sent_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class QuoteLine(SQLModel, table=True):
+    __tablename__ = "quote_line"
+    __table_args__ = (UniqueConstraint("quote_id", "product_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    quote_id: int = Field(foreign_key="quote.id", index=True)
+    product_id: int = Field(foreign_key="product.id")
+    # Name, unit and price as quoted: a later price-list change leaves the quote as it was.
+    product_name: str = Field(max_length=200)
+    unit: str = Field(max_length=16)
+    quantity: Decimal = Field(sa_column=Column(Numeric(18, 3), nullable=False))
+    unit_price: Decimal = Field(sa_column=money_column())
+    discount_percent: Decimal = Field(
+        default=Decimal("0"), sa_column=Column(Numeric(5, 2), nullable=False, server_default="0")
+    )
+    line_total: Decimal = Field(sa_column=money_column())
 
 
 class LeadSourceToken(SQLModel, table=True):

@@ -81,6 +81,32 @@ class LeadStatus(StrEnum):
     recycled = "recycled"
 
 
+class OpportunityStage(StrEnum):
+    """An opportunity's way through the funnel: the four open stages in order, then won or
+    lost."""
+
+    qualification = "qualification"
+    needs = "needs"
+    proposal = "proposal"
+    negotiation = "negotiation"
+    won = "won"
+    lost = "lost"
+
+
+class QuoteStatus(StrEnum):
+    """A quote: being written, waiting for the manager (a discount beyond the team's
+    threshold), approved or rejected, sent to the customer, accepted, or replaced by a newer
+    quote of the same opportunity."""
+
+    draft = "draft"
+    pending_approval = "pending_approval"
+    approved = "approved"
+    rejected = "rejected"
+    sent = "sent"
+    accepted = "accepted"
+    superseded = "superseded"
+
+
 class Metric(StrEnum):
     """What a target counts: money in the team's reporting currency, or a number of things."""
 
