@@ -12,6 +12,7 @@ from commands.leads import (
     ListMine,
     OpenForm,
     ShowHelp,
+    Verb,
     create_in_slack,
     my_open_leads,
     parse_lead_command,
@@ -23,6 +24,11 @@ from storage.db import Database
 COMMAND = "/lead"
 SHORTCUT = "create_lead"
 FORM_FAILED = "lead.form_failed"
+
+LeadVerb = Callable[[Database, Actor, str], dict | FormToOpen]
+# The first words of `/lead` the other lead modules answer (`pool`, `公海`, `claim` …), each
+# added by that module's register(): folded word → (db, actor, the text after it) → reply.
+VERBS: dict[str, LeadVerb] = {}
 
 
 def lead_command(
@@ -64,7 +70,9 @@ def lead_form_submitted(
 
 
 def command_reply(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
-    request = parse_lead_command(text)
+    request = parse_lead_command(text, VERBS.keys())
+    if isinstance(request, Verb):
+        return VERBS[request.word](db, actor, request.rest)
     if isinstance(request, ShowHelp):
         return views.lead_help(actor.locale)
     if isinstance(request, OpenForm):

@@ -20,7 +20,14 @@ from commands.leads.intake import (
 )
 from commands.leads.keys import LeadKeys, company_key, email_key, lead_keys, phone_key
 from commands.leads.reading import LIST_LIMIT, LeadLine, LeadPage, my_open_leads
-from commands.leads.text import ListMine, OpenForm, QuickLead, ShowHelp, parse_lead_command
+from commands.leads.text import (
+    ListMine,
+    OpenForm,
+    QuickLead,
+    ShowHelp,
+    Verb,
+    parse_lead_command,
+)
 from commands.leads.tokens import (
     TokenLine,
     create_source_token,
@@ -43,6 +50,7 @@ __all__ = [
     "QuickLead",
     "ShowHelp",
     "TokenLine",
+    "Verb",
     "company_key",
     "create_in_slack",
     "create_source_token",

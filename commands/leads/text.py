@@ -3,6 +3,7 @@
     /lead                                   the form
     /lead help | 帮助                        usage
     /lead mine | 我的                        your open leads
+    /lead VERB …                            a verb another lead module answers (pool, claim…)
     /lead COMPANY; CONTACT; PHONE-or-EMAIL; NEED
     /lead 上海华联贸易；张伟；138 0013 8000；询价不锈钢法兰
 
@@ -12,6 +13,7 @@ third is the need). The third part is an e-mail when it has an @, else a phone. 
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from commands.errors import InvalidInput
@@ -44,10 +46,19 @@ class QuickLead:
     values: dict[str, str]
 
 
-LeadRequest = ShowHelp | ListMine | OpenForm | QuickLead
+@dataclass(frozen=True)
+class Verb:
+    """A first word one of the lead modules answers, and the text after it."""
+
+    word: str
+    rest: str
 
 
-def parse_lead_command(text: str) -> LeadRequest:
+LeadRequest = ShowHelp | ListMine | OpenForm | QuickLead | Verb
+
+
+def parse_lead_command(text: str, verbs: Collection[str] = ()) -> LeadRequest:
+    """What `/lead TEXT` asks; `verbs` are the first words (folded) answered elsewhere."""
     text = (text or "").strip()
     if len(text) > MAX_TEXT:
         raise InvalidInput("error.text_too_long", limit=MAX_TEXT)
@@ -57,6 +68,9 @@ def parse_lead_command(text: str) -> LeadRequest:
         return ShowHelp()
     if text.casefold() in MINE_WORDS:
         return ListMine()
+    first, _, rest = text.partition(" ")
+    if first.casefold() in verbs:
+        return Verb(first.casefold(), rest.strip())
     if not SEPARATORS.search(text):
         return OpenForm(company=text)
     return _quick_lead(text)
