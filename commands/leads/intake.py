@@ -9,9 +9,11 @@ from sqlmodel import Session, col, select
 from commands.leads.drafts import LeadDraft
 from commands.leads.duplicates import Match, find_match
 from commands.leads.keys import LeadKeys, company_key, email_key, phone_key
+from commands.leads.sla import start_clock
 from commands.people import Actor
 from commands.records import audit, notify
-from storage.models import Lead, Member, fold, stored_id, utcnow
+from commands.team_settings import settings_of
+from storage.models import Lead, Member, Team, fold, stored_id, utcnow
 from storage.statuses import LeadStatus, Role
 
 NOTIFY_KIND = "lead_duplicate"
@@ -102,9 +104,13 @@ def screen_waiting(session: Session) -> tuple[int, int]:
 def assign(
     session: Session, lead: Lead, owner: Member, note: str, by: str, customer_id: int | None
 ) -> None:
-    """The lead given to `owner`, in the owner's team, with why; audited."""
+    """The lead given to `owner`, in the owner's team, with why; audited. Its first-contact
+    clock starts on the team's business hours."""
     before = _assignment(lead)
     now = utcnow()
+    team = session.get(Team, owner.team_id) if owner.team_id else None
+    if team is not None:
+        start_clock(lead, settings_of(team), now)
     lead.status = LeadStatus.assigned
     lead.owner_id = owner.id
     lead.team_id = owner.team_id
