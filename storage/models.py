@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event, text, true
 from sqlmodel import Field, SQLModel
 
+from storage.contact_keys import email_key, phone_key
 from storage.statuses import (
     ChangeRequestStatus,
     ContractStatus,
@@ -128,6 +129,13 @@ class Contact(SQLModel, table=True):
     # Phone and e-mail as lead duplicate checks compare them (commands.leads.keys).
     phone_key: str | None = Field(default=None, max_length=32, index=True)
     email_key: str | None = Field(default=None, max_length=200, index=True)
+
+
+@event.listens_for(Contact, "before_insert")
+@event.listens_for(Contact, "before_update")
+def _fill_contact_keys(_mapper, _connection, contact: Contact) -> None:
+    contact.phone_key = phone_key(contact.phone)
+    contact.email_key = email_key(contact.email)
 
 
 class SalesOrder(SQLModel, table=True):

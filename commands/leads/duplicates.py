@@ -4,11 +4,8 @@ How it scales. The lead's keys are computed once; then each comparison is narrow
 before any Python sees a row:
 
 - open leads: equal `company_key`, `phone_key` or `email_key`, each an indexed column;
-- customers' contacts: the e-mail compared trimmed and lower-cased, the phone with its
-  spaces, dashes, dots, brackets and plus sign taken out and compared on its last digits, in
-  SQL (the `contact` table keeps phones as typed and has no key columns, so this reads the
-  table without an index; a contact phone key column would make it an index look-up), then
-  confirmed in Python on the whole key;
+- customers' contacts: equal `phone_key` or `email_key`, each an indexed column (the same keys,
+  storage.contact_keys, filled on every contact write);
 - customers' names: `customer` has no company key either, only the folded `search_text`
   (code and name, case- and width-folded, as commands.customers searches it). The lead's
   company is cut into probes (its words; for Chinese, runs of three characters), customers whose
@@ -22,14 +19,13 @@ at equal strength a customer wins over a lead (the relationship is older).
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, and_, case, func, or_
+from sqlalchemy import ColumnElement, and_, case, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from commands.leads.keys import LATIN_SUFFIXES, LeadKeys, company_key, folded_words, phone_key
+from commands.leads.keys import LATIN_SUFFIXES, LeadKeys, company_key, folded_words
 from storage.leads import OPEN_STATUSES
 from storage.models import Contact, Customer, Lead, Member
 
@@ -37,7 +33,6 @@ FUZZY_THRESHOLD = 88  # rapidfuzz ratio (0-100) of two company keys that name on
 CANDIDATES = 50  # customers compared by name at most, per lead
 MAX_PROBES = 8
 PROBE_LENGTH = 3
-PHONE_TAIL = 8  # digits a contact's phone is first narrowed by
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 STRENGTH = {"phone": 0, "email": 0, "company": 1, "similar_company": 2}
 
@@ -90,15 +85,14 @@ def find_match(
 def _contact_matches(session: Session, keys: LeadKeys) -> list[Match]:
     conditions = []
     if keys.phone:
-        conditions.append(_phone_digits(col(Contact.phone)).endswith(keys.phone[-PHONE_TAIL:]))
+        conditions.append(col(Contact.phone_key) == keys.phone)
     if keys.email:
-        conditions.append(func.lower(func.trim(col(Contact.email))) == keys.email)
+        conditions.append(col(Contact.email_key) == keys.email)
     if not conditions:
         return []
     query = (
         sql_select(
-            col(Contact.phone),
-            col(Contact.email),
+            col(Contact.phone_key),
             col(Customer.id),
             col(Customer.code),
             col(Customer.name),
@@ -110,19 +104,10 @@ def _contact_matches(session: Session, keys: LeadKeys) -> list[Match]:
         .limit(CANDIDATES)
     )
     found = []
-    for phone, email, customer_id, code, name, owner_id in session.execute(query).all():
-        if keys.phone and phone_key(phone) == keys.phone:
-            found.append(Match("customer", customer_id, code, name, owner_id, customer_id, "phone"))
-        elif keys.email and (email or "").strip().lower() == keys.email:
-            found.append(Match("customer", customer_id, code, name, owner_id, customer_id, "email"))
+    for contact_phone, customer_id, code, name, owner_id in session.execute(query).all():
+        reason = "phone" if keys.phone and contact_phone == keys.phone else "email"
+        found.append(Match("customer", customer_id, code, name, owner_id, customer_id, reason))
     return found
-
-
-def _phone_digits(column: Any) -> Any:
-    """A phone as typed, without what people put between its digits."""
-    for mark in (" ", "-", ".", "(", ")", "+", "\u3000", "（", "）"):
-        column = func.replace(column, mark, "")
-    return column
 
 
 # -- open leads, by their keys -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage.contact_keys import email_key, phone_key
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvTable
@@ -143,12 +144,22 @@ def _set_search_text(session: Session, texts: dict[int, str]) -> None:
 
 
 def _contact_row(fields: dict[str, object]) -> dict[str, object]:
-    """The contact's changed fields (all of them for a new customer)."""
-    return {field: fields[column] for column, field in CONTACT_FIELDS.items() if column in fields}
+    """The contact's changed fields (all of them for a new customer), with the keys lead
+    duplicate checks compare (the bulk write skips the model's hook)."""
+    row = {field: fields[column] for column, field in CONTACT_FIELDS.items() if column in fields}
+    if "phone" in row:
+        row["phone_key"] = phone_key(_text(row["phone"]))
+    if "email" in row:
+        row["email_key"] = email_key(_text(row["email"]))
+    return row
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _new_contact(fields: dict[str, object], customer_id: int) -> dict[str, object]:
-    blank = dict.fromkeys(CONTACT_FIELDS.values())
+    blank = dict.fromkeys((*CONTACT_FIELDS.values(), "phone_key", "email_key"))
     return blank | _contact_row(fields) | {"customer_id": customer_id, "is_primary": True}
 
 

@@ -16,6 +16,8 @@ Create Date: 2026-12-03 22:10:00
 import sqlalchemy as sa
 from alembic import op
 
+from storage.contact_keys import email_key, phone_key
+
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
@@ -55,9 +57,38 @@ def upgrade() -> None:
         )
         batch.create_index("ix_lead_owner_assigned", ["owner_id", "assigned_at"])
         batch.create_index("ix_lead_status_sla_next", ["status", "sla_next_at"])
+    _fill_contact_keys()
     _create_lead_tables()
     _create_opportunities()
     _create_quotes()
+
+
+def _fill_contact_keys() -> None:
+    contact = sa.table(
+        "contact",
+        sa.column("id", sa.Integer),
+        sa.column("phone", sa.String),
+        sa.column("email", sa.String),
+        sa.column("phone_key", sa.String),
+        sa.column("email_key", sa.String),
+    )
+    connection = op.get_bind()
+    rows = connection.execute(
+        sa.select(contact.c.id, contact.c.phone, contact.c.email).where(
+            sa.or_(contact.c.phone.is_not(None), contact.c.email.is_not(None))
+        )
+    ).all()
+    keys = [
+        {"contact_id": row.id, "phone_key": phone_key(row.phone), "email_key": email_key(row.email)}
+        for row in rows
+    ]
+    if keys:
+        connection.execute(
+            contact.update()
+            .where(contact.c.id == sa.bindparam("contact_id"))
+            .values(phone_key=sa.bindparam("phone_key"), email_key=sa.bindparam("email_key")),
+            keys,
+        )
 
 
 def _create_lead_tables() -> None:
