@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from commands.leads import screen_waiting
+from commands.leads import offer_waiting, screen_waiting
 from commands.team_settings import TeamSettings
 from jobs import contracts, meetings, samples, visits
 from jobs.receivables import due_reminders
@@ -18,6 +18,7 @@ def queue(session: Session, teams: list[tuple[Team, TeamSettings]], at: datetime
     # Leads a CSV import wrote but could not screen (stopped between its two transactions):
     # their owners hear of them within minutes, not at the next import.
     screen_waiting(session)
+    offer_waiting(session, at)  # leads that waited for a rep, offered once one is free
     planned: list[dict] = []
     for team, settings in teams:
         members = team_members(session, team)

@@ -164,7 +164,9 @@ def test_a_lead_like_an_open_lead_goes_to_that_leads_owner(desk):
     assert (third.status, third.owner_id) == ("new", None)
 
 
-def test_a_lead_like_nothing_stays_new_and_unassigned_and_nobody_is_told(desk):
+def test_a_lead_like_nothing_with_no_rule_and_two_teams_waits_for_the_desk(desk):
+    """No routing rule matches and there are two teams: the round robin has no team to work
+    in, so the lead stays new and unowned, and the desk lists it (`/lead unassigned`)."""
     reply = one_line(desk, ZHOU, "北京远景科技; 王强; wang.qiang@yuanjing.cn; 试用")
     lead = lead_of(desk.desk.db, "北京远景科技")
     assert (lead.status, lead.owner_id, lead.team_id, lead.assignment_note) == (
@@ -173,7 +175,7 @@ def test_a_lead_like_nothing_stays_new_and_unassigned_and_nobody_is_told(desk):
         None,
         None,
     )
-    assert "等待团队分配" in reply
+    assert "没有匹配的分配规则，且有多个团队，线索等待内勤处理" in reply
     assert count(desk.desk.db, Notification) == 0
 
 

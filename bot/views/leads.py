@@ -23,6 +23,8 @@ from bot.views.blocks import (
     plain_section,
 )
 from bot.views.forms import FIELD, TITLE_LIMIT, field_value, modal, selected_value
+from bot.views.lead_assignment import NOTIFICATIONS as ASSIGNMENT_NOTIFICATIONS
+from bot.views.lead_assignment import placed_text
 from commands.leads import LeadPage, LeadSaved, Match
 from commands.leads.drafts import LIMITS, MAX_SCORE
 from commands.people import Reader
@@ -39,7 +41,8 @@ Rendered = tuple[str, list[dict]]  # a notification's fallback text and its bloc
 
 
 def lead_help(locale: str) -> dict:
-    return message(t(locale, "lead.help.title"), [mrkdwn_section(t(locale, "lead.help"))])
+    sections = [mrkdwn_section(t(locale, key)) for key in ("lead.help", "assign.help")]
+    return message(t(locale, "lead.help.title"), sections)
 
 
 # -- the form ------------------------------------------------------------------------------
@@ -142,7 +145,7 @@ def saved_text(saved: LeadSaved, locale: str) -> str:
         return t(locale, "lead.saved.yours_duplicate", match=match, **named)
     if saved.mine:
         return t(locale, "lead.saved.yours", **named)
-    return t(locale, "lead.saved.waiting", **named)
+    return placed_text(saved, locale)
 
 
 def match_text(match: Match, locale: str) -> str:
@@ -222,4 +225,4 @@ def render_lead_duplicate(params: dict, reader: Reader) -> Rendered:
     return clip(escape(lines[0]), SECTION_LIMIT), [plain_section(text).to_dict()]
 
 
-NOTIFICATIONS = {"lead_duplicate": render_lead_duplicate}
+NOTIFICATIONS = {"lead_duplicate": render_lead_duplicate, **ASSIGNMENT_NOTIFICATIONS}

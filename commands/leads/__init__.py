@@ -3,7 +3,12 @@
 - `keys`: the company, phone and e-mail as duplicate checks compare them.
 - `drafts`: a lead as typed or sent, checked field by field.
 - `duplicates`: the customer or open lead a new lead duplicates, found without reading them all.
-- `intake`: leads taken in and screened; a duplicate goes to its owner, who is told.
+- `intake`: leads taken in and screened; a duplicate goes to its owner, who is told; any
+  other lead is routed and offered (`assign`, `place`).
+- `routing`: the team a lead goes to, by the routing rules; leads nobody has yet.
+- `round_robin`: the rep within the team, by capacity-weighted round robin.
+- `offers`: Accept / Pass on an offered lead; waiting leads offered again.
+- `availability`: time away and capacity.
 - `tokens`: the per-source tokens of `POST /leads`.
 - `reading`: one's own open leads.
 - `text`: the one-line grammar of `/lead`.
@@ -19,6 +24,7 @@ from commands.leads.intake import (
     take_from_source,
 )
 from commands.leads.keys import LeadKeys, company_key, email_key, lead_keys, phone_key
+from commands.leads.offers import offer_waiting
 from commands.leads.reading import LIST_LIMIT, LeadLine, LeadPage, my_open_leads
 from commands.leads.text import (
     ListMine,
@@ -59,6 +65,7 @@ __all__ = [
     "lead_keys",
     "list_source_tokens",
     "my_open_leads",
+    "offer_waiting",
     "parse_lead_command",
     "phone_key",
     "read_draft",
