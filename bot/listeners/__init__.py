@@ -8,6 +8,7 @@ from bot.listeners import (
     contracts,
     customer_select,
     customers,
+    deals,
     desk,
     home,
     leaderboard,
@@ -37,6 +38,7 @@ SLASH_COMMANDS = (
     targets.COMMAND,
     leaderboard.COMMAND,
     leads.COMMAND,
+    deals.COMMAND,
 )
 
 
@@ -57,3 +59,4 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     target_plans.register(app)
     leaderboard.register(app)
     leads.register(app)
+    deals.register(app)
