@@ -9,11 +9,19 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlmodel import Session
 
 from commands.team_settings import TeamSettings
-from jobs import daily_digest, escalations, leaderboard, reminders, targets, weekly_report
+from jobs import (
+    daily_digest,
+    escalations,
+    lead_sla,
+    leaderboard,
+    reminders,
+    targets,
+    weekly_report,
+)
 from jobs.runs import floor_to
 from storage.models import Team
 
-EVERY_MINUTES = {"reminders": 5, "escalations": 15}
+EVERY_MINUTES = {"reminders": 5, "escalations": 15, "lead-sla": 5}
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,20 @@ JOBS: dict[str, Job] = {
             trigger=_every("escalations"),
             period=_slot("escalations"),
             queue=escalations.queue,
+        ),
+        Job(
+            "lead-sla",
+            per_team=False,
+            trigger=_every("lead-sla"),
+            period=_slot("lead-sla"),
+            queue=lead_sla.queue,
+        ),
+        Job(
+            "lead-recycle",
+            per_team=True,
+            trigger=lambda s: _at_clock(s.digest_time, s),
+            period=_local_date,
+            queue=lead_sla.recycle_idle,
         ),
     )
 }

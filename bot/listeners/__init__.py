@@ -11,6 +11,8 @@ from bot.listeners import (
     deals,
     desk,
     home,
+    lead_pool,
+    lead_progress,
     leaderboard,
     leads,
     meetings,
@@ -59,4 +61,6 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     target_plans.register(app)
     leaderboard.register(app)
     leads.register(app)
+    lead_progress.register(app)
+    lead_pool.register(app)
     deals.register(app)

@@ -8,6 +8,7 @@ from bot.views import alerts, digest, home
 from bot.views.attainment import NOTIFICATIONS as ATTAINMENT_NOTIFICATIONS
 from bot.views.blocks import clip, escape, plain_section, rendered
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
+from bot.views.lead_pool import NOTIFICATIONS as LEAD_POOL_NOTIFICATIONS
 from bot.views.leaderboard import NOTIFICATIONS as LEADERBOARD_NOTIFICATIONS
 from bot.views.leads import NOTIFICATIONS as LEAD_NOTIFICATIONS
 from bot.views.meetings import NOTIFICATIONS as MEETING_NOTIFICATIONS
@@ -55,4 +56,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **LEADERBOARD_NOTIFICATIONS,
     **ATTAINMENT_NOTIFICATIONS,
     **LEAD_NOTIFICATIONS,
+    **LEAD_POOL_NOTIFICATIONS,
 }

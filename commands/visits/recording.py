@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from commands.customers.finding import find_customer
 from commands.customers.lookup import CustomerMatches, match_customers
 from commands.errors import DomainError, InvalidInput
+from commands.leads.progress import contacted_by_visit
 from commands.people import Actor
 from commands.records import audit, notify
 from commands.visits.drafts import VisitDraft, VisitProblems, check_draft
@@ -86,6 +87,7 @@ def log_visit(
     session.flush()
     line = visit_line(visit, customer, rep)
     audit(session, actor.slack_user_id, "visit", str(visit.id), "log", None, _audited(line))
+    contacted_by_visit(session, rep_id, customer_id, at, actor.slack_user_id)
     for_someone_else = rep_id != actor.member_id
     if for_someone_else:
         _tell_the_rep(session, actor, line)
