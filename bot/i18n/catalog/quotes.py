@@ -1,0 +1,301 @@
+MESSAGES = {
+    "en": {
+        "quote.help.title": "How to use /quote",
+        "quote.help": "*Quotes*\n"
+        "• `/quote new 12`: the quote form for opportunity #12 (products from the price list, "
+        "quantity, discount, validity)\n"
+        "• `/quote new 12 SKU-100 x10 -5%, SKU-200 x3`: a quote in one line (`×10` and `*10` "
+        "work too, and `折扣5%` for the discount; add `; valid until 2026-12-31` for another "
+        "validity)\n"
+        "• `/quote Q-2026-0001`: one quote\n"
+        "• `/quote list 12`: the quotes of opportunity #12\n"
+        "• `/quote send Q-2026-0001`: marked sent to the customer; its PDF and XLSX come to "
+        "your DM again\n"
+        "• `/quote accept Q-2026-0001`: the customer accepted it (earlier quotes of the "
+        "opportunity are superseded)\n"
+        "A discount beyond the team's threshold goes to the manager first (`/quote approve "
+        "Q-…`, `/quote reject Q-… reason`); the files come once it is approved.",
+        "quote.doc.title": "Quotation",
+        "quote.doc.number": "Quote no.",
+        "quote.doc.date": "Date",
+        "quote.doc.valid_until": "Valid until",
+        "quote.doc.customer": "Customer",
+        "quote.doc.opportunity": "Opportunity",
+        "quote.doc.rep": "Sales rep",
+        "quote.doc.currency": "Currency",
+        "quote.doc.col_no": "No.",
+        "quote.doc.col_sku": "SKU",
+        "quote.doc.col_product": "Product",
+        "quote.doc.col_unit": "Unit",
+        "quote.doc.col_quantity": "Qty",
+        "quote.doc.col_price": "Unit price",
+        "quote.doc.col_discount": "Discount %",
+        "quote.doc.col_total": "Amount",
+        "quote.doc.subtotal": "Subtotal (before tax)",
+        "quote.doc.tax": "Tax {rate}%",
+        "quote.doc.total": "Total",
+        "quote.doc.prices.inclusive": "Prices include {rate}% tax.",
+        "quote.doc.prices.exclusive": "Prices exclude tax; {rate}% tax is added.",
+        "quote.status.draft": "Ready to send",
+        "quote.status.pending_approval": "Awaiting approval",
+        "quote.status.approved": "Approved",
+        "quote.status.rejected": "Rejected",
+        "quote.status.sent": "Sent",
+        "quote.status.accepted": "Accepted",
+        "quote.status.superseded": "Superseded",
+        "quote.button.approve": "Approve",
+        "quote.button.reject": "Reject…",
+        "quote.title": "Quote {number} · {customer}",
+        "quote.line.opportunity": "Opportunity #{id} {title}",
+        "quote.line.item": "{sku} {product} × {quantity} {unit} at {price}{discount} = {total}",
+        "quote.line.discount": " less {percent}%",
+        "quote.line.sums.inclusive": "Total {total} (tax {rate}% included: {tax})",
+        "quote.line.sums.exclusive": "Subtotal {subtotal} + tax {rate}% {tax} = total {total}",
+        "quote.line.valid_until": "Valid until {day}",
+        "quote.line.status": "Status: {status}",
+        "quote.line.waiting_for": "Waiting for: {names}",
+        "quote.line.made_by": "Made by {rep} on {at}",
+        "quote.line.decided.approved": "Approved by {by} on {at}",
+        "quote.line.decided.rejected": "Rejected by {by} on {at}",
+        "quote.line.reason": "Reason: {reason}",
+        "quote.line.sent": "Sent on {at}",
+        "quote.made.title": "Quote made",
+        "quote.made.draft": "Quote {number} for {customer}: {total}. Its PDF and XLSX are on "
+        "their way to {owner}'s DM.",
+        "quote.made.to_manager": "Quote {number} for {customer}: {total}. Its {discount}% "
+        "discount is beyond the team's {threshold}%, so it went to {names} for approval; the "
+        "files follow once it is approved.",
+        "quote.made.to_admins": "Quote {number} for {customer}: {total}. Its {discount}% "
+        "discount is beyond the team's {threshold}%, so it went to the admins ({names}) for "
+        "approval; the files follow once it is approved.",
+        "quote.made.to_nobody": "Quote {number} is recorded, but its {discount}% discount is "
+        "beyond the team's {threshold}% and there is no manager or admin to approve it. Ask an "
+        "admin to set up the team's manager.",
+        "quote.done.send": "Quote {number} marked sent. Its PDF and XLSX are on their way to "
+        "{owner}'s DM.",
+        "quote.done.accept": "Quote {number} accepted by the customer.",
+        "quote.done.superseded": "Superseded by it: {numbers}.",
+        "quote.done.approve": "Quote {number} approved. {rep} has been told and gets its files.",
+        "quote.done.reject": "Quote {number} rejected. {rep} has been told.",
+        "quote.list.title": "Quotes of opportunity #{id} {title}",
+        "quote.list.empty": "Opportunity #{id} has no quotes yet. Make one with /quote new {id}.",
+        "quote.list.line": "{number} · {status} · {total} · valid until {day}",
+        "quote.notify.ask": "{rep} asks you to approve quote {number} for {customer}: a "
+        "discount of {discount}% is beyond the team's {threshold}%.",
+        "quote.notify.ask_as_admin": "You get this as an admin: the team has no manager in "
+        "Sales Desk.",
+        "quote.notify.ask_as_admin.manager": "You get this as an admin: {rep} manages the team, "
+        "and nobody approves their own quote.",
+        "quote.notify.ask_as_admin.admin": "You get this as an admin: {rep} is an admin too, "
+        "and nobody approves their own quote.",
+        "quote.notify.decided.approved": "✅ Approved by {by} on {at}.",
+        "quote.notify.decided.rejected": "❌ Rejected by {by} on {at}.",
+        "quote.notify.decision.approved": "✅ Quote {number} for {customer} was approved by "
+        "{by}. Its PDF and XLSX follow here.",
+        "quote.notify.decision.rejected": "❌ Quote {number} for {customer} was rejected by {by}.",
+        "quote.files.comment": "Quote {number} for {customer}: {total}, valid until {day}.",
+        "quote.files.failed": "The files of quote {number} could not be uploaded to Slack just "
+        "now. Try again in a minute with `/quote send {number}`.",
+        "quote.modal.title": "New quote",
+        "quote.modal.submit": "Make quote",
+        "quote.modal.cancel": "Cancel",
+        "quote.modal.close": "Done",
+        "quote.modal.about": "Opportunity #{id} {title} · {customer} · {currency}",
+        "quote.field.product": "Product",
+        "quote.field.quantity": "Quantity",
+        "quote.field.discount": "Discount %",
+        "quote.field.valid_until": "Valid until",
+        "quote.field.reason": "Reason",
+        "quote.placeholder.product": "Type a SKU or part of a name",
+        "quote.placeholder.reason": "Why not? The rep will read this.",
+        "quote.hint.valid_until": "Leave empty for the team's usual validity.",
+        "quote.reject.title": "Reject {number}",
+        "quote.reject.submit": "Reject",
+        "quote.error.unknown_verb": "I don't know “{word}” here. Try /quote help.",
+        "quote.error.bad_number": "“{word}” is not a quote number: use one like Q-2026-0001.",
+        "quote.error.bad_opportunity": "“{word}” is not an opportunity number: use one like 12.",
+        "quote.error.no_lines": "Which products? Add lines like `SKU-100 x10 -5%`.",
+        "quote.error.too_many_lines": "A quote holds at most {limit} lines.",
+        "quote.error.bad_validity": "I can't read “{text}” as a date: write one like 2026-12-31.",
+        "quote.error.unreadable": "I can't read “{part}” in “{line}”: write a line like "
+        "`SKU-100 x10 -5%`.",
+        "quote.error.no_quantity": "How many? Add the quantity to “{line}”, like `x10`.",
+        "quote.error.two_quantity": "“{line}” gives two quantities: keep one.",
+        "quote.error.two_discount": "“{line}” gives two discounts: keep one.",
+        "quote.error.quantity_range": "A quantity must be more than 0.",
+        "quote.error.quantity_decimals": "A quantity has at most 3 decimals.",
+        "quote.error.discount_range": "A discount is a percentage from 0 up to less than 100.",
+        "quote.error.discount_decimals": "A discount has at most 2 decimals.",
+        "quote.error.no_opportunity": "There is no opportunity #{id} you work on.",
+        "quote.error.closed": "Opportunity #{id} is closed ({stage}): it takes no more quotes.",
+        "quote.error.validity_past": "The validity date {day} is in the past.",
+        "quote.error.sku_twice": "Each product once per quote: {skus} appears twice.",
+        "quote.error.retired": "No longer on the price list: {skus}.",
+        "quote.error.currency": "Priced in another currency than the opportunity's {currency}, "
+        "and never converted: {skus}.",
+        "quote.error.repeat": "This is the same quote as {number}, made a moment ago: nothing "
+        "new was made.",
+        "quote.error.not_found": "There is no quote {number} you work on.",
+        "quote.error.own_quote": "Nobody approves their own quote: {number} waits for another "
+        "decision.",
+        "quote.error.admins_decide": "Quote {number} waits for an admin's decision.",
+        "quote.error.not_your_decision": "Quote {number} is for {manager} to decide.",
+        "quote.error.reason_too_long": "Keep the reason under {limit} characters.",
+        "quote.error.other_accepted": "Quote {accepted} of this opportunity was accepted "
+        "already; {number} can't be accepted too.",
+        "quote.error.state.draft": "Quote {number} needs no approval: its discounts are within "
+        "the team's threshold.",
+        "quote.error.state.pending_approval": "Quote {number} waits for approval first.",
+        "quote.error.state.approved": "Quote {number} was approved already, by {by} on {at}.",
+        "quote.error.state.rejected": "Quote {number} was rejected by {by} on {at}. Make a new "
+        "one with /quote new.",
+        "quote.error.state.sent": "Quote {number} was sent already, on {at}.",
+        "quote.error.state.accepted": "Quote {number} was accepted by the customer already.",
+        "quote.error.state.superseded": "Quote {number} was superseded by a later quote.",
+        "quote.error.form_failed": "The quote form could not be opened. Try again, or make the "
+        "quote in one line: /quote help.",
+        "quote.error.no_product": "Pick a product.",
+    },
+    "zh-CN": {
+        "quote.help.title": "/quote 用法",
+        "quote.help": "*报价单*\n"
+        "• `/quote new 12`：为商机 #12 打开报价表单（从价目表选产品，数量、折扣、有效期）\n"
+        "• `/quote new 12 SKU-100 x10 -5%, SKU-200 x3`：一行报价（也可写 `×10`、`*10`，"
+        "折扣可写 `折扣5%`；另定有效期加 `; 有效期至 2026-12-31`）\n"
+        "• `/quote Q-2026-0001`：查看一张报价单\n"
+        "• `/quote list 12`：商机 #12 的报价单\n"
+        "• `/quote send Q-2026-0001`：标记为已发给客户，PDF 和 XLSX 会再发到你的私信\n"
+        "• `/quote accept Q-2026-0001`：客户已接受（该商机之前的报价单作废）\n"
+        "折扣超过团队上限的报价先交主管审批（`/quote approve Q-…`、`/quote reject Q-… 原因`），"
+        "批准后才生成文件。",
+        "quote.doc.title": "报价单",
+        "quote.doc.number": "报价单号",
+        "quote.doc.date": "日期",
+        "quote.doc.valid_until": "有效期至",
+        "quote.doc.customer": "客户",
+        "quote.doc.opportunity": "商机",
+        "quote.doc.rep": "销售代表",
+        "quote.doc.currency": "币种",
+        "quote.doc.col_no": "序号",
+        "quote.doc.col_sku": "SKU",
+        "quote.doc.col_product": "产品",
+        "quote.doc.col_unit": "单位",
+        "quote.doc.col_quantity": "数量",
+        "quote.doc.col_price": "单价",
+        "quote.doc.col_discount": "折扣 %",
+        "quote.doc.col_total": "金额",
+        "quote.doc.subtotal": "不含税金额",
+        "quote.doc.tax": "税额 {rate}%",
+        "quote.doc.total": "合计",
+        "quote.doc.prices.inclusive": "以上价格含 {rate}% 税。",
+        "quote.doc.prices.exclusive": "以上价格不含税，另加 {rate}% 税。",
+        "quote.status.draft": "待发送",
+        "quote.status.pending_approval": "待审批",
+        "quote.status.approved": "已批准",
+        "quote.status.rejected": "已驳回",
+        "quote.status.sent": "已发送",
+        "quote.status.accepted": "已接受",
+        "quote.status.superseded": "已作废",
+        "quote.button.approve": "批准",
+        "quote.button.reject": "驳回…",
+        "quote.title": "报价单 {number} · {customer}",
+        "quote.line.opportunity": "商机 #{id} {title}",
+        "quote.line.item": "{sku} {product} × {quantity} {unit}，单价 {price}{discount}，"
+        "金额 {total}",
+        "quote.line.discount": "，折扣 {percent}%",
+        "quote.line.sums.inclusive": "合计 {total}（含 {rate}% 税：{tax}）",
+        "quote.line.sums.exclusive": "不含税 {subtotal} + 税 {rate}% {tax} = 合计 {total}",
+        "quote.line.valid_until": "有效期至 {day}",
+        "quote.line.status": "状态：{status}",
+        "quote.line.waiting_for": "等待：{names}",
+        "quote.line.made_by": "{rep} 于 {at} 制作",
+        "quote.line.decided.approved": "{by} 于 {at} 批准",
+        "quote.line.decided.rejected": "{by} 于 {at} 驳回",
+        "quote.line.reason": "原因：{reason}",
+        "quote.line.sent": "已于 {at} 发送",
+        "quote.made.title": "报价单已生成",
+        "quote.made.draft": "报价单 {number}（{customer}）：{total}。PDF 和 XLSX 正在发到 "
+        "{owner} 的私信。",
+        "quote.made.to_manager": "报价单 {number}（{customer}）：{total}。{discount}% 的折扣"
+        "超过团队上限 {threshold}%，已提交给 {names} 审批；批准后再生成文件。",
+        "quote.made.to_admins": "报价单 {number}（{customer}）：{total}。{discount}% 的折扣"
+        "超过团队上限 {threshold}%，已提交给管理员（{names}）审批；批准后再生成文件。",
+        "quote.made.to_nobody": "报价单 {number} 已记录，但 {discount}% 的折扣超过团队上限 "
+        "{threshold}%，且没有主管或管理员可以审批。请管理员为团队设置主管。",
+        "quote.done.send": "报价单 {number} 已标记为已发送。PDF 和 XLSX 正在发到 {owner} 的私信。",
+        "quote.done.accept": "报价单 {number} 已被客户接受。",
+        "quote.done.superseded": "以下报价单随之作废：{numbers}。",
+        "quote.done.approve": "报价单 {number} 已批准。已通知 {rep}，文件随后发给对方。",
+        "quote.done.reject": "报价单 {number} 已驳回。已通知 {rep}。",
+        "quote.list.title": "商机 #{id} {title} 的报价单",
+        "quote.list.empty": "商机 #{id} 还没有报价单。用 /quote new {id} 新建一张。",
+        "quote.list.line": "{number} · {status} · {total} · 有效期至 {day}",
+        "quote.notify.ask": "{rep} 请你审批报价单 {number}（{customer}）：{discount}% 的折扣"
+        "超过团队上限 {threshold}%。",
+        "quote.notify.ask_as_admin": "你作为管理员收到此消息：该团队在 Sales Desk 中没有主管。",
+        "quote.notify.ask_as_admin.manager": "你作为管理员收到此消息：{rep} 是团队主管，"
+        "不能审批自己的报价单。",
+        "quote.notify.ask_as_admin.admin": "你作为管理员收到此消息：{rep} 也是管理员，"
+        "不能审批自己的报价单。",
+        "quote.notify.decided.approved": "✅ {by} 于 {at} 批准。",
+        "quote.notify.decided.rejected": "❌ {by} 于 {at} 驳回。",
+        "quote.notify.decision.approved": "✅ 报价单 {number}（{customer}）已由 {by} 批准。"
+        "PDF 和 XLSX 随后发到这里。",
+        "quote.notify.decision.rejected": "❌ 报价单 {number}（{customer}）被 {by} 驳回。",
+        "quote.files.comment": "报价单 {number}（{customer}）：{total}，有效期至 {day}。",
+        "quote.files.failed": "报价单 {number} 的文件暂时无法上传到 Slack。请稍后用 "
+        "`/quote send {number}` 重试。",
+        "quote.modal.title": "新建报价单",
+        "quote.modal.submit": "生成报价单",
+        "quote.modal.cancel": "取消",
+        "quote.modal.close": "完成",
+        "quote.modal.about": "商机 #{id} {title} · {customer} · {currency}",
+        "quote.field.product": "产品",
+        "quote.field.quantity": "数量",
+        "quote.field.discount": "折扣 %",
+        "quote.field.valid_until": "有效期至",
+        "quote.field.reason": "原因",
+        "quote.placeholder.product": "输入 SKU 或产品名称的一部分",
+        "quote.placeholder.reason": "为什么驳回？销售会看到这段话。",
+        "quote.hint.valid_until": "留空则按团队默认有效期。",
+        "quote.reject.title": "驳回 {number}",
+        "quote.reject.submit": "驳回",
+        "quote.error.unknown_verb": "这里不认识“{word}”。试试 /quote help。",
+        "quote.error.bad_number": "“{word}”不是报价单号：请用 Q-2026-0001 这样的编号。",
+        "quote.error.bad_opportunity": "“{word}”不是商机编号：请用 12 这样的编号。",
+        "quote.error.no_lines": "报哪些产品？请加上 `SKU-100 x10 -5%` 这样的行。",
+        "quote.error.too_many_lines": "一张报价单最多 {limit} 行。",
+        "quote.error.bad_validity": "看不懂日期“{text}”：请写成 2026-12-31 这样。",
+        "quote.error.unreadable": "看不懂“{line}”中的“{part}”：请写成 `SKU-100 x10 -5%` 这样。",
+        "quote.error.no_quantity": "数量是多少？请在“{line}”中加上数量，如 `x10`。",
+        "quote.error.two_quantity": "“{line}”写了两个数量：请只留一个。",
+        "quote.error.two_discount": "“{line}”写了两个折扣：请只留一个。",
+        "quote.error.quantity_range": "数量必须大于 0。",
+        "quote.error.quantity_decimals": "数量最多 3 位小数。",
+        "quote.error.discount_range": "折扣是 0 到 100 以下的百分比。",
+        "quote.error.discount_decimals": "折扣最多 2 位小数。",
+        "quote.error.no_opportunity": "没有你负责的商机 #{id}。",
+        "quote.error.closed": "商机 #{id} 已关闭（{stage}），不能再报价。",
+        "quote.error.validity_past": "有效期 {day} 已经过去了。",
+        "quote.error.sku_twice": "每个产品在一张报价单中只能出现一次：{skus} 出现了两次。",
+        "quote.error.retired": "已不在价目表中：{skus}。",
+        "quote.error.currency": "以下产品的币种不是商机的 {currency}，不会自动换算：{skus}。",
+        "quote.error.repeat": "这与刚刚生成的 {number} 是同一张报价单：没有新建。",
+        "quote.error.not_found": "没有你负责的报价单 {number}。",
+        "quote.error.own_quote": "不能审批自己的报价单：{number} 等待他人决定。",
+        "quote.error.admins_decide": "报价单 {number} 等待管理员决定。",
+        "quote.error.not_your_decision": "报价单 {number} 应由 {manager} 决定。",
+        "quote.error.reason_too_long": "原因请控制在 {limit} 个字符以内。",
+        "quote.error.other_accepted": "该商机的报价单 {accepted} 已被接受，{number} 不能再接受。",
+        "quote.error.state.draft": "报价单 {number} 无需审批：折扣在团队上限之内。",
+        "quote.error.state.pending_approval": "报价单 {number} 需要先审批。",
+        "quote.error.state.approved": "报价单 {number} 已由 {by} 于 {at} 批准。",
+        "quote.error.state.rejected": "报价单 {number} 已被 {by} 于 {at} 驳回。请用 /quote new "
+        "新建一张。",
+        "quote.error.state.sent": "报价单 {number} 已于 {at} 发送。",
+        "quote.error.state.accepted": "报价单 {number} 已被客户接受。",
+        "quote.error.state.superseded": "报价单 {number} 已被之后的报价单取代。",
+        "quote.error.form_failed": "报价表单打不开。请重试，或用一行命令报价：/quote help。",
+        "quote.error.no_product": "请选择产品。",
+    },
+}
