@@ -8,6 +8,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.listeners import leads
 from bot.listeners.replies import (
     Answer,
     FormToOpen,
@@ -45,12 +46,15 @@ from commands.deals.text import (
     parse_deal_id,
 )
 from commands.errors import InvalidInput
+from commands.leads.conversion import convert_lead, read_convert
 from commands.people import Actor
 from storage.db import Database
 from storage.statuses import OpportunityStage
 
 COMMAND = "/deal"
 FORM_FAILED = "deal.form_failed"
+# `/lead convert 12 [AMOUNT]`, answered here: a lead becomes a customer and an opportunity.
+CONVERT_WORDS = ("convert", "转化", "转换")
 
 
 def deal_command(
@@ -207,6 +211,12 @@ def lost_clicked(
     answer_click(body, answer(actor, produce), client, actor, respond, FORM_FAILED)
 
 
+def convert_reply(db: Database, actor: Actor, text: str) -> dict:
+    request = read_convert(text)
+    with db.session() as session:
+        return views.converted_message(convert_lead(session, actor, request), actor.reader)
+
+
 def _button_value(action: dict, parts: int) -> tuple[int, OpportunityStage | None, str]:
     """`12:needs` (and the target stage, for a move): what the button was shown for."""
     words = str(action.get("value") or "").split(":")
@@ -226,3 +236,5 @@ def register(app: App) -> None:
     app.action(re.compile(f"^{views.MOVE_PREFIX}"))(move_clicked)
     app.action(views.WON)(won_clicked)
     app.action(views.LOST)(lost_clicked)
+    for word in CONVERT_WORDS:
+        leads.VERBS[word] = convert_reply

@@ -28,6 +28,7 @@ from commands.deals import (
 )
 from commands.deals.creating import NEXT_STEP_LIMIT, TITLE_LIMIT
 from commands.deals.moving import COMPETITOR_LIMIT, REASON_LIMIT
+from commands.leads.conversion import LeadConverted
 from commands.people import Reader
 from storage.statuses import OpportunityStage
 
@@ -296,3 +297,19 @@ def _buttons(card: DealCard, locale: str) -> ActionsBlock:
         )
     )
     return ActionsBlock(block_id=f"deal_actions_{card.deal_id}", elements=buttons)
+
+
+def converted_message(done: LeadConverted, reader: Reader) -> dict:
+    locale = reader.locale
+    text = t(
+        locale,
+        "deal.convert.done_new" if done.new_customer else "deal.convert.done_existing",
+        id=done.lead_id,
+        company=done.company,
+        code=done.customer_code,
+        name=done.customer_name,
+        deal=done.deal_id,
+        title=done.title,
+        amount=money(done.amount, done.currency, locale),
+    )
+    return message(text, [plain_section(text)])

@@ -141,6 +141,22 @@ MESSAGES = {
         "opportunity doesn't move. Nothing was changed.",
         "deal.error.team_list_not_allowed": "Only managers and the desk see the team's "
         "opportunities; `/deal list` shows yours.",
+        "deal.convert.usage": "Say which lead: `/lead convert 12`, with the amount if known: "
+        "`/lead convert 12 50000 CNY`.",
+        "deal.convert.bad_id": "'{word}' is not a lead number (like 12).",
+        "deal.convert.not_found": "Lead #{id} was not found, or is not yours to convert.",
+        "deal.convert.already": "Lead #{id} is converted already. Nothing was changed.",
+        "deal.convert.closed.disqualified": "Lead #{id} was disqualified: it can't be converted.",
+        "deal.convert.closed.recycled": "Lead #{id} was recycled: it can't be converted.",
+        "deal.convert.no_owner": "Lead #{id} has no owner yet: assign it before converting it.",
+        "deal.convert.no_team": "Lead #{id} belongs to no team: an admin must put its owner in "
+        "one first.",
+        "deal.convert.name_taken": "A customer called {company} exists already ({code}), but "
+        "the lead was not matched to it. Nothing was changed; ask the desk to check it.",
+        "deal.convert.done_new": "Lead #{id} {company} is converted: new customer {code} {name} "
+        "and opportunity #{deal} {title} ({amount}), at Qualification.",
+        "deal.convert.done_existing": "Lead #{id} {company} is converted: opportunity #{deal} "
+        "{title} ({amount}) for customer {code} {name}, at Qualification.",
         **_keyed(
             "deal.error.already",
             _per_stage("Opportunity #{id} is at {stage} already. Nothing was changed.", _STAGES_EN),
@@ -254,6 +270,17 @@ MESSAGES = {
         "deal.error.closed_won": "商机 #{id} 已赢单（订单 {order}）：已关闭的商机不能再推进。未做任何更改。",
         "deal.error.closed_lost": "商机 #{id} 已输单（{reason}）：已关闭的商机不能再推进。未做任何更改。",
         "deal.error.team_list_not_allowed": "只有主管和内勤能查看全组商机；`/deal 列表` 可查看你自己的。",
+        "deal.convert.usage": "请说明哪条线索：`/lead 转化 12`，知道金额的话一并写上：`/lead 转化 12 50000 CNY`。",
+        "deal.convert.bad_id": "“{word}”不是线索编号（例如 12）。",
+        "deal.convert.not_found": "找不到线索 #{id}，或你无权转化。",
+        "deal.convert.already": "线索 #{id} 已经转化过了。未做任何更改。",
+        "deal.convert.closed.disqualified": "线索 #{id} 已判定无效，不能转化。",
+        "deal.convert.closed.recycled": "线索 #{id} 已回收，不能转化。",
+        "deal.convert.no_owner": "线索 #{id} 还没有负责人：请先分配再转化。",
+        "deal.convert.no_team": "线索 #{id} 不属于任何团队：请管理员先把其负责人加入团队。",
+        "deal.convert.name_taken": "已有名为 {company} 的客户（{code}），但线索未与其关联。未做任何更改；请内勤核对。",
+        "deal.convert.done_new": "线索 #{id} {company} 已转化：新客户 {code} {name}，商机 #{deal} {title}（{amount}），阶段为资格确认。",
+        "deal.convert.done_existing": "线索 #{id} {company} 已转化：客户 {code} {name} 的商机 #{deal} {title}（{amount}），阶段为资格确认。",
         **_keyed(
             "deal.error.already",
             _per_stage("商机 #{id} 已经处于{stage}阶段。未做任何更改。", _STAGES_ZH),
