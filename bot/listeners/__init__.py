@@ -11,6 +11,7 @@ from bot.listeners import (
     deals,
     desk,
     home,
+    lead_assignment,
     lead_pool,
     lead_progress,
     leaderboard,
@@ -61,6 +62,7 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     target_plans.register(app)
     leaderboard.register(app)
     leads.register(app)
+    lead_assignment.register(app)
     lead_progress.register(app)
     lead_pool.register(app)
     deals.register(app)
