@@ -209,11 +209,12 @@ def test_the_rep_is_reminded_the_manager_told_and_the_lead_returned_once_each(
     assert as_replicas(workspace, due) == 1
     [to_manager] = posted_to(slack, ZHOU, f"#{lead_id}")
     text = message_text({"blocks": to_manager.args["blocks"]})
+    wang, chen = member_id(workspace, WANG), member_id(workspace, CHEN)
     assert "未在 2 个工作小时内由 王芳 首次联系（时限 2026年11月19日 10:00）" in text
     assert "将于 2026年11月19日 11:00 退回团队公海" in text
-    [select_menu] = button_elements(to_manager.args)
+    button, select_menu = button_elements(to_manager.args)
+    assert (button["text"]["text"], button["value"]) == ("重新分配（轮流）", f"{lead_id}:{wang}")
     options = [(o["text"]["text"], o["value"]) for o in select_menu["options"]]
-    wang, chen = member_id(workspace, WANG), member_id(workspace, CHEN)
     assert options == [("陈杰", f"{lead_id}:{wang}:{chen}")]  # the team's other reps only
 
     assert as_replicas(workspace, back) == 1
@@ -259,7 +260,7 @@ def test_the_english_reader_sees_the_moments_on_their_own_clock(desk, workspace,
         in text
     )
     assert "back to the team's pool at Oct 26, 2026 11:30\u202fAM" in text
-    assert [o["text"]["text"] for o in button_elements(to_manager.args)[0]["options"]] == [
+    assert [o["text"]["text"] for o in button_elements(to_manager.args)[1]["options"]] == [
         "Tom Hardy"
     ]
 
@@ -338,7 +339,7 @@ def test_the_managers_reassign_gives_the_lead_to_the_rep_chosen_once(desk, works
     lead = assigned_at(workspace, lead_id, datetime(2026, 11, 18, 17, 0, tzinfo=SHANGHAI))
     run(workspace, as_utc(lead.sla_due_at))
     [to_manager] = posted_to(slack, ZHOU, f"#{lead_id}")
-    value = button_elements(to_manager.args)[0]["options"][0]["value"]
+    value = button_elements(to_manager.args)[1]["options"][0]["value"]
 
     refused = choose(desk, slack, WANG, value, to_manager.args)
     assert refused == f"没有你可以处理的线索 #{lead_id}。"  # a rep may not reassign
@@ -364,7 +365,7 @@ def test_a_stale_reassign_after_the_contact_changes_nothing(desk, workspace, sla
     run(workspace, as_utc(lead.sla_due_at))
     [to_manager] = posted_to(slack, MARK, f"#{lead_id}")
     desk.command("/lead", f"contacted {lead_id}", EMMA)
-    value = button_elements(to_manager.args)[0]["options"][0]["value"]
+    value = button_elements(to_manager.args)[1]["options"][0]["value"]
     said = choose(desk, slack, MARK, value, to_manager.args)
     assert said.startswith(f"Lead #{lead_id} was already marked contacted (")
     assert said.endswith("): nothing changed.")
@@ -426,3 +427,27 @@ def test_a_year_chinas_calendar_does_not_know_counts_weekends_and_the_admins_hea
             select(Notification.channel).where(Notification.kind == "work_calendar_unknown")
         ).all()
     assert notes == [ADA]  # once, to the admins only
+
+
+def test_one_click_reassigns_to_the_round_robins_next_rep_and_a_replay_changes_nothing(
+    desk, workspace, slack
+):
+    lead_id = new_lead(desk, EMMA, "Bluebird Ltd; Jane; jane@bluebird.example")
+    lead = assigned_at(workspace, lead_id, datetime(2026, 10, 23, 17, 30, tzinfo=LONDON))
+    run(workspace, as_utc(lead.sla_due_at))
+    [to_manager] = posted_to(slack, MARK, f"#{lead_id}")
+    button = button_elements(to_manager.args)[0]
+    assert button["action_id"] == "lead_reassign_next"
+
+    refused = told(slack, desk.click_in_message(TOM, button["action_id"], button["value"]))
+    assert refused == f"There is no lead #{lead_id} that you can work on."
+    done = told(slack, desk.click_in_message(MARK, button["action_id"], button["value"]))
+    assert done == (
+        f"Lead #{lead_id} Bluebird Ltd now goes to Tom Hardy, who has been told; their "
+        "first-contact clock has started."
+    )  # the only other rep of Export: Emma missed it
+    replay = told(slack, desk.click_in_message(MARK, button["action_id"], button["value"]))
+    assert replay == f"Lead #{lead_id} is already Tom Hardy's: nothing changed."
+    assert read(workspace, lead_id).owner_id == member_id(workspace, TOM)
+    [to_tom] = posted_to(slack, TOM, f"#{lead_id}")
+    assert "is yours now (Mark Lee handed it to you)" in message_text(to_tom.args)

@@ -11,7 +11,7 @@ from bot.listeners import leads
 from bot.listeners.replies import answer, answer_click
 from bot.views import lead_pool as views
 from commands.errors import InvalidInput
-from commands.leads.pool import claim, pool_page, reassign
+from commands.leads.pool import claim, pool_page, reassign, reassign_next
 from commands.leads.progress import read_lead_id
 from commands.people import Actor
 from storage.db import Database
@@ -37,6 +37,15 @@ def reassign_chosen(db: Database, actor: Actor, value: str) -> dict:
     lead_id, from_owner, to_member = _reassign_value(value)
     with db.session() as session:
         done = reassign(session, actor, lead_id, from_owner, to_member)
+    return views.reassigned_message(done, actor.locale)
+
+
+def reassign_next_clicked_value(db: Database, actor: Actor, value: str) -> dict:
+    parts = value.split(":")
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        raise InvalidInput("lead_pool.error.stale")
+    with db.session() as session:
+        done = reassign_next(session, actor, int(parts[0]), int(parts[1]))
     return views.reassigned_message(done, actor.locale)
 
 
@@ -97,6 +106,23 @@ def reassign_clicked(
     notify()
 
 
+def reassign_next_clicked(
+    ack: Ack,
+    body: dict,
+    action: dict,
+    actor: Actor,
+    db: Database,
+    notify: Callable[[], None],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    ack()
+    value = str(action.get("value") or "")
+    reply = answer(actor, lambda: reassign_next_clicked_value(db, actor, value))
+    answer_click(body, reply, client, actor, respond)
+    notify()
+
+
 def register(app: App) -> None:
     for word in POOL_WORDS:
         leads.VERBS[word.casefold()] = pool_typed
@@ -105,3 +131,4 @@ def register(app: App) -> None:
     app.action(views.CLAIM)(claim_clicked)
     app.action(views.POOL_MORE)(more_clicked)
     app.action(views.REASSIGN)(reassign_clicked)
+    app.action(views.REASSIGN_NEXT)(reassign_next_clicked)

@@ -27,6 +27,7 @@ CONTACTED = "lead_contacted"
 CLAIM = "lead_claim"
 POOL_MORE = "lead_pool_more"
 REASSIGN = "lead_reassign"
+REASSIGN_NEXT = "lead_reassign_next"
 BUTTON_TEXT = 75
 OPTION_TEXT = 75
 WORDS_KEPT = 150  # of the pool's search words, in the More button's value (255 at most)
@@ -200,11 +201,17 @@ def sla_due(params: dict, reader: Reader) -> tuple[str, list[Block]]:
         ActionsBlock(
             block_id=f"lead_reassign_{params['lead_id']}",
             elements=[
+                ButtonElement(
+                    text=clip(t(locale, "lead_pool.button.reassign_next"), BUTTON_TEXT),
+                    action_id=REASSIGN_NEXT,
+                    value=f"{params['lead_id']}:{params['owner_id']}",
+                    style="primary",
+                ),
                 StaticSelectElement(
                     action_id=REASSIGN,
                     placeholder=plain(clip(t(locale, "lead_pool.button.reassign"), BUTTON_TEXT)),
                     options=options,
-                )
+                ),
             ],
         )
     )

@@ -18,12 +18,13 @@ from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
 from commands.leads.intake import assign
+from commands.leads.round_robin import team_queue
 from commands.leads.sla import stop_clock
 from commands.people import Actor
 from commands.records import audit, notify
 from commands.team_settings import TeamSettings, settings_of
 from storage.leads import OPEN_STATUSES
-from storage.models import Lead, Member, Team, as_utc, fold, stored_id, utcnow
+from storage.models import Lead, LeadPass, Member, Team, as_utc, fold, stored_id, utcnow
 from storage.statuses import LeadStatus, Role
 
 PAGE_SIZE = 20
@@ -130,7 +131,8 @@ def claim(session: Session, actor: Actor, lead_id: int, now: datetime | None = N
         {"previous_owner_id": previous},
         {"owner_id": rep.id},
     )
-    assign(session, lead, rep, CLAIM_NOTE, actor.slack_user_id, None)
+    if not assign(session, lead, rep, CLAIM_NOTE, actor.slack_user_id, None):
+        raise InvalidInput("lead_pool.error.not_pooled", id=lead_id)
     due = as_utc(lead.sla_due_at) if lead.sla_due_at else None
     return Claimed(lead_id, lead.company, due, held + 1, settings.lead_pool_cap)
 
@@ -263,9 +265,25 @@ def reassign(
         _check_still_waiting(session, lead, from_owner_id)
     before = session.get_one(Member, from_owner_id)
     note = f"reassigned by {actor.name} from {before.name}: first contact missed"
-    assign(session, lead, rep, note, actor.slack_user_id, None)
+    if not assign(session, lead, rep, note, actor.slack_user_id, None):
+        _check_still_waiting(session, lead, from_owner_id)
     _tell_reassigned(session, lead, rep, before, actor)
     return Reassigned(lead_id, lead.company, rep.name, rep.slack_user_id)
+
+
+def reassign_next(session: Session, actor: Actor, lead_id: int, from_owner_id: int) -> Reassigned:
+    """The manager's one click: the lead to the rep the team's round robin gives the next lead
+    to, leaving out the rep who missed it and any who passed on it."""
+    lead = session.get(Lead, lead_id)
+    if lead is None or lead.team_id is None or not may_reassign(session, actor, lead):
+        raise NotFound("lead_pool.error.not_found", id=lead_id)
+    _check_still_waiting(session, lead, from_owner_id)
+    passed = set(session.exec(select(LeadPass.member_id).where(LeadPass.lead_id == lead_id)))
+    team = session.get_one(Team, lead.team_id)
+    rep = team_queue(session, team, utcnow()).pick({from_owner_id, *passed})
+    if rep is None:
+        raise InvalidInput("lead_pool.error.nobody_free")
+    return reassign(session, actor, lead_id, from_owner_id, rep.member_id)
 
 
 def may_reassign(session: Session, actor: Actor, lead: Lead) -> bool:

@@ -79,6 +79,8 @@ def mark_contacted(
 ) -> LeadStep:
     """`/lead contacted 12 [note]` or the Contacted button."""
     lead = lead_to_work(session, actor, lead_id)
+    if lead.status not in (LeadStatus.contacted, LeadStatus.qualified):
+        _check_status(lead, CONTACTABLE)  # closed, pooled or not assigned: say so
     if lead.first_contact_at is not None:
         raise InvalidInput(
             "lead_pool.error.already_contacted", id=lead_id, at=as_utc(lead.first_contact_at)

@@ -30,12 +30,13 @@ MESSAGES = {
         "lead_pool.button.more": "Next page",
         "lead_pool.button.contacted": "Contacted",
         "lead_pool.button.reassign": "Reassign to…",
+        "lead_pool.button.reassign_next": "Reassign (round robin)",
         "lead_pool.notify.remind": "⏰ Lead #{id} {company} is waiting for its first contact: "
         "due by {due} ({hours} business hours from assignment). Press Contacted once you have "
         "reached them, or `/lead contacted {id}`.",
         "lead_pool.notify.due": "⚠️ Lead #{id} {company} was not contacted by {rep} within "
         "{hours} business hours (due {due}). It goes back to the team's pool at {back} unless "
-        "it is contacted. Hand it to another rep:",
+        "it is contacted. Reassign gives it to the next rep of the round robin, or choose one:",
         "lead_pool.notify.no_other_rep": "The team has no other active rep to hand it to.",
         "lead_pool.notify.returned_sla": "Lead #{id} {company} went back to your team's pool: "
         "it was not contacted in time. You may claim it back after the team's waiting time.",
@@ -80,6 +81,8 @@ MESSAGES = {
         "nothing changed.",
         "lead_pool.error.same_rep": "The lead is already {name}'s: choose another rep.",
         "lead_pool.error.stale": "This button is out of date: nothing changed.",
+        "lead_pool.error.nobody_free": "No other rep of the team can take a lead now (away, "
+        "full or passed on it): choose one in the menu.",
     },
     "zh-CN": {
         "lead_pool.usage.contacted": "哪条线索？例如 `/lead 联系了 12 已电话沟通，准备报价`。",
@@ -108,10 +111,12 @@ MESSAGES = {
         "lead_pool.button.more": "下一页",
         "lead_pool.button.contacted": "已联系",
         "lead_pool.button.reassign": "转给……",
+        "lead_pool.button.reassign_next": "重新分配（轮流）",
         "lead_pool.notify.remind": "⏰ 线索 #{id} {company} 还在等待首次联系：请在 {due} 前联系"
         "（分配后 {hours} 个工作小时内）。联系后请点“已联系”，或输入 `/lead 联系了 {id}`。",
         "lead_pool.notify.due": "⚠️ 线索 #{id} {company} 未在 {hours} 个工作小时内由 {rep} "
-        "首次联系（时限 {due}）。如仍未联系，将于 {back} 退回团队公海。可转给其他销售：",
+        "首次联系（时限 {due}）。如仍未联系，将于 {back} 退回团队公海。"
+        "点“重新分配”按轮流规则交给下一位销售，或选择一位：",
         "lead_pool.notify.no_other_rep": "团队中没有其他在职销售可以接手。",
         "lead_pool.notify.returned_sla": "线索 #{id} {company} 已退回团队公海：未按时首次联系。"
         "团队规定的等待期过后你可再次领取。",
@@ -149,5 +154,7 @@ MESSAGES = {
         "lead_pool.error.not_a_rep_here": "此人不是该线索所在团队的在职销售，未作更改。",
         "lead_pool.error.same_rep": "该线索已归 {name}：请选择其他销售。",
         "lead_pool.error.stale": "此按钮已过期，未作更改。",
+        "lead_pool.error.nobody_free": "团队中暂时没有其他销售可以接手（休假、已满或已放弃该线索）："
+        "请在菜单中选择一位。",
     },
 }
