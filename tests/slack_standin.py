@@ -15,6 +15,7 @@ import hmac
 import json
 import math
 import random
+import re
 import threading
 import time
 from collections import Counter, defaultdict, deque
@@ -24,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-__all__ = ["Call", "SlackStandIn", "signed_headers", "slash_command_body"]
+__all__ = ["Call", "SlackStandIn", "Upload", "signed_headers", "slash_command_body"]
 
 JSON_FIELDS = ("blocks", "view", "attachments")
 AUTH_TEST = {
@@ -45,6 +46,25 @@ class Call:
     at: float = field(default_factory=time.monotonic)
     status: int = 200  # HTTP status answered; set on failed_calls
     retry_after: int | None = None  # the Retry-After answered with a 429
+
+
+@dataclass
+class Upload:
+    """A file uploaded the way files_upload_v2 does it: a URL asked for, the bytes POSTed there,
+    then the upload completed (shared in `channel`, with `comment`)."""
+
+    file_id: str
+    filename: str
+    length: int
+    content: bytes | None = None
+    title: str | None = None
+    channel: str | None = None
+    comment: str | None = None
+
+
+# What files.completeUploadExternal takes as channel_id: a channel, group or DM id, never a
+# user's (Slack answers invalid_arguments; a DM is conversations.open'ed first).
+CHANNEL_ID = re.compile(r"^[CGDZ][A-Z0-9]{8,}$")
 
 
 @dataclass
@@ -153,6 +173,7 @@ class SlackStandIn:
             self.total_requests = 0
             self._fault = None
             self._limits: dict[str, _RateLimit] = {}
+            self.uploads: dict[str, Upload] = {}
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -182,7 +203,34 @@ class SlackStandIn:
                 f" within {timeout}s, got {len(matching())}; recorded: {recorded}"
             )
 
+    def shared_files(self, channel: str | None = None) -> list[Upload]:
+        """The files whose upload was completed (in `channel`, if given), oldest first."""
+        with self._cond:
+            return [
+                u
+                for u in self.uploads.values()
+                if u.channel is not None and channel in (None, u.channel)
+            ]
+
+    def wait_for_files(self, channel: str, count: int = 1, timeout: float = 5.0) -> list[Upload]:
+        """Block until `count` files were shared in `channel`."""
+        with self._cond:
+            if self._cond.wait_for(lambda: len(self.shared_files(channel)) >= count, timeout):
+                return self.shared_files(channel)
+        raise AssertionError(f"expected {count} file(s) shared in {channel} within {timeout}s")
+
     # -- request handling (called from server threads) -------------------------------------
+
+    def _handle_upload(self, file_id: str, content: bytes) -> int:
+        """The POST of a file's bytes to the upload_url files.getUploadURLExternal gave."""
+        with self._cond:
+            self.total_requests += 1
+            upload = self.uploads.get(file_id)
+            if upload is None:
+                return 404
+            upload.content = content
+            self._cond.notify_all()
+            return 200
 
     def _handle_api(self, call: Call) -> tuple[int, dict | None, dict]:
         """Return (status, json body or None, extra headers) for a Web API call."""
@@ -280,6 +328,31 @@ class SlackStandIn:
 
     _answer_views_update = _answer_views_push = _answer_views_publish = _answer_views_open
 
+    def _answer_files_getUploadURLExternal(self, args: dict) -> dict:
+        if not args.get("filename") or not str(args.get("length") or "").isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{self._next():08d}"
+        with self._cond:
+            self.uploads[file_id] = Upload(file_id, args["filename"], int(args["length"]))
+        return {"upload_url": f"{self.base_url}/upload/{file_id}", "file_id": file_id}
+
+    def _answer_files_completeUploadExternal(self, args: dict) -> dict:
+        channel = args.get("channel_id")
+        if channel is not None and not CHANNEL_ID.match(str(channel)):
+            return {"ok": False, "error": "invalid_arguments"}
+        files = json.loads(args.get("files") or "[]")
+        with self._cond:
+            uploads = [self.uploads.get(f.get("id")) for f in files]
+            if not files or any(u is None or u.content is None for u in uploads):
+                return {"ok": False, "error": "file_uploads_incomplete"}
+            for upload, f in zip(uploads, files, strict=True):
+                upload.title = f.get("title")
+                upload.channel = channel
+                upload.comment = args.get("initial_comment")
+            self._cond.notify_all()
+        shared = [{"id": u.file_id, "name": u.filename, "title": u.title} for u in uploads]
+        return {"files": shared}
+
     def _answer_users_info(self, args: dict) -> dict:
         with self._cond:
             user = self._users.get(args.get("user"))
@@ -305,6 +378,12 @@ class _Handler(BaseHTTPRequestHandler):
             if url.path.startswith("/api/"):
                 call = Call(url.path[len("/api/") :], self._args(url.query), dict(self.headers))
                 self._reply(*standin._handle_api(call))
+            elif url.path.startswith("/upload/"):
+                length = int(self.headers.get("Content-Length") or 0)
+                status = standin._handle_upload(
+                    url.path[len("/upload/") :], self.rfile.read(length)
+                )
+                self._reply(status, "OK" if status == 200 else "no such upload", {})
             elif url.path.startswith("/response/"):
                 args = {**self._args(""), "_name": url.path[len("/response/") :]}
                 standin._handle_response_url(Call("response_url", args, dict(self.headers)))

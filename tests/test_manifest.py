@@ -18,6 +18,7 @@ SCOPES_NEEDED = {
     "chat.update": "chat:write",
     "users.info": "users:read",
     "conversations.open": "im:write",
+    "files.upload_v2": "files:write",  # files.getUploadURLExternal, files.completeUploadExternal
     "views.open": None,
     "views.update": None,
     "views.push": None,

@@ -20,6 +20,7 @@ from bot.listeners import (
     order_changes,
     orders,
     people,
+    quotes,
     receivables,
     samples,
     target_plans,
@@ -42,6 +43,7 @@ SLASH_COMMANDS = (
     leaderboard.COMMAND,
     leads.COMMAND,
     deals.COMMAND,
+    quotes.COMMAND,
 )
 
 
@@ -66,3 +68,4 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     lead_progress.register(app)
     lead_pool.register(app)
     deals.register(app)
+    quotes.register(app)

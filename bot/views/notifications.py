@@ -15,6 +15,7 @@ from bot.views.meetings import NOTIFICATIONS as MEETING_NOTIFICATIONS
 from bot.views.order_changes import NOTIFICATIONS as ORDER_CHANGE_NOTIFICATIONS
 from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
 from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
+from bot.views.quotes import NOTIFICATIONS as QUOTE_NOTIFICATIONS
 from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
 from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
 from bot.views.samples import escalation_sample_approval, sample_needed_soon
@@ -57,4 +58,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **ATTAINMENT_NOTIFICATIONS,
     **LEAD_NOTIFICATIONS,
     **LEAD_POOL_NOTIFICATIONS,
+    **QUOTE_NOTIFICATIONS,
 }
