@@ -5,10 +5,22 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, event, text, true
-from sqlmodel import Field, SQLModel
+from sqlalchemy import (
+    JSON,
+    Column,
+    Index,
+    Numeric,
+    UniqueConstraint,
+    delete,
+    event,
+    insert,
+    inspect,
+    text,
+    true,
+)
+from sqlmodel import Field, SQLModel, col
 
-from storage.contact_keys import email_key, phone_key
+from storage.match_keys import email_key, name_grams, phone_key
 from storage.statuses import (
     ChangeRequestStatus,
     ContractStatus,
@@ -115,6 +127,28 @@ class Customer(SQLModel, table=True):
 @event.listens_for(Customer, "before_update")
 def _fill_search_text(_mapper, _connection, customer: Customer) -> None:
     customer.search_text = customer_search_text(customer.code, customer.name)
+
+
+class CustomerNameGram(SQLModel, table=True):
+    """The pieces of each customer's name a lead for the same company would share
+    (storage.match_keys.name_grams): duplicate checks find similar names by an index."""
+
+    __tablename__ = "customer_name_gram"
+
+    gram: str = Field(max_length=40, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", primary_key=True, index=True)
+
+
+@event.listens_for(Customer, "after_insert")
+@event.listens_for(Customer, "after_update")
+def _fill_name_grams(_mapper, connection, customer: Customer) -> None:
+    if customer.id is None or not inspect(customer).attrs.name.history.has_changes():
+        return
+    by_customer = col(CustomerNameGram.customer_id) == customer.id
+    connection.execute(delete(CustomerNameGram).where(by_customer))
+    rows = [{"gram": gram, "customer_id": customer.id} for gram in name_grams(customer.name)]
+    if rows:
+        connection.execute(insert(CustomerNameGram), rows)
 
 
 class Contact(SQLModel, table=True):

@@ -6,10 +6,9 @@ before any Python sees a row:
 - open leads: equal `company_key`, `phone_key` or `email_key`, each an indexed column;
 - customers' contacts: equal `phone_key` or `email_key`, each an indexed column (the same keys,
   storage.contact_keys, filled on every contact write);
-- customers' names: `customer` has no company key either, only the folded `search_text`
-  (code and name, case- and width-folded, as commands.customers searches it). The lead's
-  company is cut into probes (its words; for Chinese, runs of three characters), customers whose
-  search text contains any probe are ranked in SQL by how many they contain, and only the best
+- customers' names: the lead's company is cut into name grams (its words; for Chinese, runs
+  of three characters; storage.match_keys), customers sharing any are found through the
+  indexed `customer_name_gram` and ranked in SQL by how many they share, and only the best
   CANDIDATES are folded like the lead and compared: equal keys, else rapidfuzz's ratio at
   least FUZZY_THRESHOLD. The fuzzy work is bounded whatever the number of customers.
 
@@ -17,23 +16,21 @@ A phone or an e-mail is the strongest sign, then the same company key, then a si
 at equal strength a customer wins over a lead (the relationship is older).
 """
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, and_, case, or_
+from sqlalchemy import ColumnElement, and_, func, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from commands.leads.keys import LATIN_SUFFIXES, LeadKeys, company_key, folded_words
+from commands.leads.keys import LeadKeys, company_key
 from storage.leads import OPEN_STATUSES
-from storage.models import Contact, Customer, Lead, Member
+from storage.match_keys import name_grams
+from storage.models import Contact, Customer, CustomerNameGram, Lead, Member
 
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio (0-100) of two company keys that name one company
 CANDIDATES = 50  # customers compared by name at most, per lead
 MAX_PROBES = 8
-PROBE_LENGTH = 3
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 STRENGTH = {"phone": 0, "email": 0, "company": 1, "similar_company": 2}
 
 
@@ -157,15 +154,18 @@ def _name_matches(session: Session, company: str, key: str) -> list[Match]:
     probes = name_probes(company)
     if not probes:
         return []
-    contains = [col(Customer.search_text).contains(probe, autoescape=True) for probe in probes]
-    hits: ColumnElement[int] = case((contains[0], 1), else_=0)
-    for condition in contains[1:]:
-        hits = hits + case((condition, 1), else_=0)
+    hits = func.count().label("hits")
+    sharing = (
+        sql_select(col(CustomerNameGram.customer_id), hits)
+        .where(col(CustomerNameGram.gram).in_(probes))
+        .group_by(col(CustomerNameGram.customer_id))
+        .subquery()
+    )
     query = (
         sql_select(col(Customer.id), col(Customer.code), col(Customer.name), col(Customer.owner_id))
+        .join(sharing, sharing.c.customer_id == col(Customer.id))
         .join(Member, and_(col(Member.id) == col(Customer.owner_id), col(Member.active)))
-        .where(or_(*contains))
-        .order_by(hits.desc(), col(Customer.id))
+        .order_by(sharing.c.hits.desc(), col(Customer.id))
         .limit(CANDIDATES)
     )
     found = []
@@ -180,16 +180,6 @@ def _name_matches(session: Session, company: str, key: str) -> list[Match]:
 
 
 def name_probes(company: str) -> list[str]:
-    """Pieces of a company name that a customer's folded name would contain if it were the
-    same company: its words (legal forms left out), Chinese runs as three-character pieces;
-    the longest first, a few at most."""
-    probes: set[str] = set()
-    for found in folded_words(company):
-        if found in LATIN_SUFFIXES:
-            continue
-        word = company_key(found)  # 上海华联贸易有限公司 → 上海华联贸易
-        if _CJK.search(word) and len(word) > PROBE_LENGTH:
-            probes |= {word[i : i + PROBE_LENGTH] for i in range(len(word) - PROBE_LENGTH + 1)}
-        elif len(word) >= 2 or _CJK.search(word):
-            probes.add(word)
-    return sorted(probes, key=lambda probe: (-len(probe), probe))[:MAX_PROBES]
+    """The name grams of a lead's company a customer's stored grams are looked up by: the
+    longest first, a few at most."""
+    return sorted(name_grams(company), key=lambda probe: (-len(probe), probe))[:MAX_PROBES]

@@ -6,18 +6,19 @@ search reads) is filled here, on create and on rename."""
 
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from storage.contact_keys import email_key, phone_key
 from storage.imports import fields as read
 from storage.imports.bulk import insert_rows, update_rows
 from storage.imports.csvfile import CsvTable
 from storage.imports.report import Rejected, RowWarning
 from storage.imports.upsert import Importer, Plan, Stored, saved, value_of
-from storage.models import Contact, Customer, Member, customer_search_text
+from storage.match_keys import email_key, name_grams, phone_key
+from storage.models import Contact, Customer, CustomerNameGram, Member, customer_search_text
 
 COLUMNS = {"code", "name", "tier", "region", "industry"}
+DELETE_CHUNK = 500  # ids per DELETE … IN (…): within every database's limit on parameters
 CONTACT_FIELDS = {"contact_name": "name", "contact_phone": "phone", "contact_email": "email"}
 
 
@@ -99,6 +100,16 @@ class CustomerImporter(Importer):
         for customer_id in renamed:
             self.stale_search_text.pop(customer_id, None)  # mended by its rename
         _set_search_text(session, renamed)
+        _drop_name_grams(session, list(renamed))
+        names = {
+            created[change.key]: value_of(change.fields, "name", str) for change in plan.creates
+        }
+        names |= {
+            change.record.id: value_of(change.fields, "name", str)
+            for change in plan.updates
+            if "name" in change.fields
+        }
+        insert_rows(session, CustomerNameGram, _name_gram_rows(names))
         new_contacts = [
             _new_contact(change.fields, created[change.key])
             for change in plan.creates
@@ -136,6 +147,23 @@ class CustomerImporter(Importer):
         )
         contacts = session.exec(select(Contact).where(col(Contact.id).in_(first_ids))).all()
         return {contact.customer_id: contact for contact in contacts}
+
+
+def _name_gram_rows(names: dict[int, str]) -> list[dict[str, object]]:
+    """The name grams of each customer written in bulk (the model's hook does not run)."""
+    return [
+        {"gram": gram, "customer_id": customer_id}
+        for customer_id, name in names.items()
+        for gram in name_grams(name)
+    ]
+
+
+def _drop_name_grams(session: Session, customer_ids: list[int]) -> None:
+    for start in range(0, len(customer_ids), DELETE_CHUNK):
+        chunk = customer_ids[start : start + DELETE_CHUNK]
+        session.execute(
+            delete(CustomerNameGram).where(col(CustomerNameGram.customer_id).in_(chunk))
+        )
 
 
 def _set_search_text(session: Session, texts: dict[int, str]) -> None:

@@ -5,8 +5,8 @@
   the pool, qualification and conversion.
 - `lead_pass`, `lead_routing_rule`: who passed on a lead; which team a lead goes to.
 - `opportunity`, `opportunity_stage_change`, `quote`, `quote_line`.
-- `contact.phone_key`, `contact.email_key`: duplicate checks find a customer's contact by an
-  index instead of reading every contact.
+- `contact.phone_key`, `contact.email_key`, `customer_name_gram`: duplicate checks find a
+  customer by its contact or a similar name through an index instead of reading every row.
 
 Revision ID: 0009
 Revises: 0008
@@ -16,7 +16,7 @@ Create Date: 2026-12-03 22:10:00
 import sqlalchemy as sa
 from alembic import op
 
-from storage.contact_keys import email_key, phone_key
+from storage.match_keys import email_key, name_grams, phone_key
 
 revision = "0009"
 down_revision = "0008"
@@ -58,6 +58,7 @@ def upgrade() -> None:
         batch.create_index("ix_lead_owner_assigned", ["owner_id", "assigned_at"])
         batch.create_index("ix_lead_status_sla_next", ["status", "sla_next_at"])
     _fill_contact_keys()
+    _create_name_grams()
     _create_lead_tables()
     _create_opportunities()
     _create_quotes()
@@ -89,6 +90,26 @@ def _fill_contact_keys() -> None:
             .values(phone_key=sa.bindparam("phone_key"), email_key=sa.bindparam("email_key")),
             keys,
         )
+
+
+def _create_name_grams() -> None:
+    op.create_table(
+        "customer_name_gram",
+        sa.Column("gram", sa.String(length=40), nullable=False),
+        sa.Column("customer_id", sa.Integer(), sa.ForeignKey("customer.id"), nullable=False),
+        sa.PrimaryKeyConstraint("gram", "customer_id"),
+    )
+    op.create_index("ix_customer_name_gram_customer_id", "customer_name_gram", ["customer_id"])
+    connection = op.get_bind()
+    customers = connection.execute(sa.text("SELECT id, name FROM customer")).all()
+    rows = [
+        {"gram": gram, "customer_id": customer_id}
+        for customer_id, name in customers
+        for gram in name_grams(name)
+    ]
+    if rows:
+        grams = sa.table("customer_name_gram", sa.column("gram"), sa.column("customer_id"))
+        connection.execute(grams.insert(), rows)
 
 
 def _create_lead_tables() -> None:
@@ -210,6 +231,7 @@ def downgrade() -> None:
     for table in ("quote_line", "quote", "opportunity_stage_change", "opportunity"):
         op.drop_table(table)
     op.drop_table("lead_routing_rule")
+    op.drop_table("customer_name_gram")
     op.drop_table("lead_pass")
     with op.batch_alter_table("lead") as batch:
         batch.drop_index("ix_lead_status_sla_next")
