@@ -20,6 +20,7 @@ from bot.listeners import (
     order_changes,
     orders,
     people,
+    pipeline,
     quotes,
     receivables,
     samples,
@@ -43,6 +44,7 @@ SLASH_COMMANDS = (
     leaderboard.COMMAND,
     leads.COMMAND,
     deals.COMMAND,
+    pipeline.COMMAND,
     quotes.COMMAND,
 )
 
@@ -68,4 +70,5 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     lead_progress.register(app)
     lead_pool.register(app)
     deals.register(app)
+    pipeline.register(app)
     quotes.register(app)
