@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from commands.leads.standup import PipelineDay, pipeline_day
 from commands.orders.lifecycle import NOT_YET_SHIPPED
 from commands.receivables import OverdueInvoice, overdue_invoices
 from commands.targets.progress import team_month_targets
@@ -75,6 +76,8 @@ class TeamDigest:
     # Month-to-date attainment and pace per metric with a team target (attainment_record).
     targets: list[dict] = field(default_factory=list)
     targets_currency: str = ""
+    # New and waiting leads, missed first-contact deadlines, stalled opportunities.
+    pipeline: PipelineDay = field(default_factory=PipelineDay)
 
     def is_all_clear(self) -> bool:
         lists = (self.new_orders, self.shipped, self.delivered, self.late, self.on_hold)
@@ -84,6 +87,7 @@ class TeamDigest:
             and not self.meetings_today
             and not (self.samples_to_approve or self.samples_to_ship)
             and not self.overdue_invoices
+            and self.pipeline.is_empty()
         )
 
 
@@ -120,6 +124,7 @@ def team_digest(session: Session, team: Team, day: date, timezone: str) -> TeamD
         overdue_invoices=overdue_invoices(session, member_ids, day),
         targets=list(targets.records),
         targets_currency=targets.currency,
+        pipeline=pipeline_day(session, team, *local_day_bounds(yesterday, timezone)),
     )
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from bot.i18n import day, moment, t
 from bot.views.attainment import month_blocks
 from bot.views.blocks import context, grouped_lines, header, mrkdwn_section, plain_section
+from bot.views.deals import stage_label
 from bot.views.leaderboard import weekly_targets
 from bot.views.orders import status_label
 from bot.views.receivables import overdue_digest, weekly_receivables
@@ -29,6 +30,7 @@ def daily_digest(params: dict, reader: Reader) -> tuple[str, list]:
     blocks += _orders(locale, "digest.on_hold", params["on_hold"])
     if params.get("overdue_invoices"):
         blocks += _capped(locale, *overdue_digest(params["overdue_invoices"], locale))
+    blocks += _pipeline(params.get("pipeline") or {}, locale, zone)
     if params["visits_per_rep"]:
         visits = t(locale, "list.separator").join(
             t(locale, "digest.visit_count", rep=rep, count=n)
@@ -111,6 +113,7 @@ def _all_clear(params: dict) -> bool:
         not any(params[k] for k in lists + counts)
         and not params["visits_per_rep"]
         and not params.get("overdue_invoices")
+        and not _pipeline_news(params.get("pipeline") or {})
     )
 
 
@@ -160,10 +163,57 @@ def _meetings(locale: str, zone: str, meetings: list[dict]) -> list:
     return _capped(locale, t(locale, "digest.meetings", count=len(meetings)), lines)
 
 
-def _capped(locale: str, title: str, lines: list[str]) -> list:
+def _pipeline_news(pipeline: dict) -> bool:
+    keys = ("new_leads", "waiting_leads", "sla_missed", "stalled")
+    return any(pipeline.get(key) for key in keys)
+
+
+def _pipeline(pipeline: dict, locale: str, zone: str) -> list:
+    """New and waiting leads, yesterday's missed first-contact deadlines, stalled deals."""
+    if not _pipeline_news(pipeline):
+        return []
+    counts = t(locale, "digest.leads", new=pipeline["new_leads"], waiting=pipeline["waiting_leads"])
+    blocks = [mrkdwn_section(counts)]
+    missed = [
+        t(
+            locale,
+            "digest.sla_missed_line",
+            lead=line["lead_id"],
+            company=line["company"],
+            rep=line["rep"],
+            due=moment(datetime.fromisoformat(line["due_at"]), locale, zone),
+        )
+        for line in pipeline["sla_missed"]
+    ]
+    if missed:
+        title = t(locale, "digest.sla_missed", count=pipeline["sla_missed_count"])
+        blocks += _capped(locale, title, missed, pipeline["sla_missed_count"])
+    stalled = [
+        t(
+            locale,
+            "digest.stalled_line",
+            deal=line["deal_id"],
+            title=line["title"],
+            customer=line["customer"],
+            rep=line["rep"],
+            stage=stage_label(line["stage"], locale),
+            days=line["idle_days"],
+        )
+        for line in pipeline["stalled"]
+    ]
+    if stalled:
+        title = t(locale, "digest.stalled", count=pipeline["stalled_count"])
+        blocks += _capped(locale, title, stalled, pipeline["stalled_count"])
+    return blocks
+
+
+def _capped(locale: str, title: str, lines: list[str], total: int | None = None) -> list:
+    """A titled list of at most LIST_CAP lines, then how many more there are (of `total`,
+    when the lines given are already a part)."""
+    total = len(lines) if total is None else total
     blocks = [mrkdwn_section(f"*{title}*"), plain_section("\n".join(lines[:LIST_CAP]))]
-    if len(lines) > LIST_CAP:
-        blocks.append(context(t(locale, "digest.more", count=len(lines) - LIST_CAP)))
+    if total > LIST_CAP:
+        blocks.append(context(t(locale, "digest.more", count=total - min(len(lines), LIST_CAP))))
     return blocks
 
 
