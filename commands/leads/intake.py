@@ -5,12 +5,15 @@ capacity-weighted round robin (commands.leads.round_robin), who accepts or passe
 (commands.leads.offers). A lead nobody can take waits in its team, or, with no team, for the
 desk."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from types import SimpleNamespace
 from typing import cast
 
-from sqlalchemy import ColumnElement, CursorResult, func, update
+from sqlalchemy import ColumnElement, func, inspect, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from commands.leads.drafts import LeadDraft
@@ -20,7 +23,7 @@ from commands.leads.round_robin import Assignments, Rep, TeamQueue
 from commands.leads.sla import start_clock
 from commands.people import Actor
 from commands.records import audit, notify
-from commands.team_settings import settings_of
+from commands.team_settings import TeamSettings, settings_of
 from storage.models import Lead, Member, Notification, Team, as_utc, fold, stored_id, utcnow
 from storage.statuses import LeadStatus, Role
 
@@ -119,49 +122,90 @@ def screen_waiting(session: Session) -> tuple[int, int]:
             fill_keys(lead)
             session.add(lead)
         session.flush()
-        for lead in waiting:
-            if lead.status == LeadStatus.new and lead.owner_id is None:
-                duplicates += screen(session, lead, by="import", plan=plan).match is not None
-                screened += 1
+        # What a lead's screening writes (its audit, its message) goes in one flush with the
+        # batch's, not one per lead: nothing screened later reads it back.
+        with session.no_autoflush:
+            for lead in waiting:
+                if lead.status == LeadStatus.new and lead.owner_id is None:
+                    duplicates += screen(session, lead, by="import", plan=plan).match is not None
+                    screened += 1
+        session.flush()
 
 
 def assign(
-    session: Session, lead: Lead, owner: Member, note: str, by: str, customer_id: int | None
+    session: Session,
+    lead: Lead,
+    owner: Member,
+    note: str,
+    by: str,
+    customer_id: int | None,
+    now: datetime | None = None,
 ) -> bool:
     """The lead given to `owner`, in the owner's team, with why; audited. Its first-contact
     clock starts on the team's business hours. Compare-and-set: the lead is given only if its
     owner and status are still as `lead` read them, so two replicas (or two clicks) never give
-    one lead twice; False, and nothing changed, when someone got there first."""
+    one lead twice; False, and nothing changed, when someone got there first. `now`: the
+    moment of a whole run (an import's leads share it, and so their clock)."""
     before = _assignment(lead)
-    now = utcnow()
-    given = cast(
-        CursorResult,
-        session.execute(
-            update(Lead)
-            .where(col(Lead.id) == stored_id(lead), _owner_is(lead.owner_id))
-            .where(col(Lead.status) == lead.status)
-            .values(
-                status=LeadStatus.assigned,
-                owner_id=owner.id,
-                team_id=owner.team_id,
-                customer_id=customer_id or lead.customer_id,
-                assignment_note=note[:500],
-                assigned_at=now,
-                accepted_at=None,
-                updated_at=now,
-            )
-            .execution_options(synchronize_session="evaluate")
-        ),
-    )
-    if given.rowcount != 1:
+    now = now or utcnow()
+    values = {
+        "status": LeadStatus.assigned,
+        "owner_id": owner.id,
+        "team_id": owner.team_id,
+        "customer_id": customer_id or lead.customer_id,
+        "assignment_note": note[:500],
+        "assigned_at": now,
+        "accepted_at": None,
+        "updated_at": now,
+        **_clock_started(session, owner, now),
+    }
+    still = (_owner_is(lead.owner_id), col(Lead.status) == lead.status)
+    if not compare_and_set(session, lead, still, values):
         return False
-    team = session.get(Team, owner.team_id) if owner.team_id else None
-    if team is not None:
-        start_clock(lead, settings_of(team), now)
-    session.add(lead)
     audit(session, by, "lead", str(stored_id(lead)), "lead.assign", before, _assignment(lead))
-    session.flush()
     return True
+
+
+def compare_and_set(
+    session: Session,
+    lead: Lead,
+    conditions: Iterable[ColumnElement[bool]],
+    values: dict[str, object],
+) -> bool:
+    """One UPDATE of the lead, only while `conditions` hold in the database; the loaded lead
+    then holds the new values (set as stored: no second UPDATE). A Core statement: the ORM's
+    own UPDATE path costs more than the rest of an imported lead's assignment, and its
+    synchronising scans every object in the session, quadratic over an import."""
+    if inspect(lead).modified:  # the lead's own pending changes first: the test reads them
+        session.flush()
+    result = session.connection().execute(
+        update(Lead).where(col(Lead.id) == stored_id(lead), *conditions).values(**values)
+    )
+    if result.rowcount != 1:
+        return False
+    for name, value in values.items():
+        set_committed_value(lead, name, value)
+    return True
+
+
+# The columns commands.leads.sla.start_clock sets, written by the same UPDATE as the owner.
+SLA_COLUMNS = ("sla_remind_at", "sla_due_at", "sla_return_at", "sla_stage", "sla_next_at")
+
+
+def _clock_started(session: Session, owner: Member, now: datetime) -> dict[str, object]:
+    team = session.get(Team, owner.team_id) if owner.team_id else None
+    if team is None:
+        return {}
+    return dict(_sla_moments(settings_of(team), now))
+
+
+@lru_cache(maxsize=64)
+def _sla_moments(settings: TeamSettings, now: datetime) -> tuple[tuple[str, object], ...]:
+    """The clock's moments from `now`: computed once for all the leads of a run. start_clock
+    only sets attributes, so a plain namespace takes them."""
+    clock = SimpleNamespace()
+    start_clock(cast(Lead, clock), settings, now)
+    return tuple((name, getattr(clock, name)) for name in SLA_COLUMNS)
 
 
 def place(
@@ -186,10 +230,9 @@ def place(
             lead.assignment_note = (why or "")[:500]
         _wait_in_team(session, lead, by, queue, plan, routed)
         return False
-    owner = session.get(Member, rep.member_id)
-    assert owner is not None, "a rep of the queue is a stored member"
+    owner = queue.members[rep.member_id]
     reason = why if why is not None else lead.assignment_note or ""
-    if not assign(session, lead, owner, _round_robin_note(reason, rep), by, None):
+    if not assign(session, lead, owner, _round_robin_note(reason, rep), by, None, plan.now):
         return False
     queue.took(rep)
     _offer(session, lead, owner)

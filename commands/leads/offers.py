@@ -13,13 +13,11 @@ a replayed request changes nothing and says why. Both steps are compare-and-set 
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import CursorResult, update
 from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
-from commands.leads.intake import ROUND_ROBIN, offer_stamp, place
+from commands.leads.intake import ROUND_ROBIN, compare_and_set, offer_stamp, place
 from commands.leads.round_robin import Assignments
 from commands.leads.sla import stop_clock
 from commands.people import Actor
@@ -184,18 +182,13 @@ def _offered_lead(session: Session, actor: Actor, button: OfferButton) -> Lead:
 
 def _update_offered(session: Session, lead: Lead, button: OfferButton, **values: object) -> bool:
     """Change the lead only while it is still this offer, not yet accepted."""
-    changed = cast(
-        CursorResult,
-        session.execute(
-            update(Lead)
-            .where(col(Lead.id) == button.lead_id, col(Lead.owner_id) == button.member_id)
-            .where(col(Lead.status) == LeadStatus.assigned, col(Lead.accepted_at).is_(None))
-            .where(col(Lead.assigned_at) == lead.assigned_at)
-            .values(**values)
-            .execution_options(synchronize_session="evaluate")
-        ),
+    still = (
+        col(Lead.owner_id) == button.member_id,
+        col(Lead.status) == LeadStatus.assigned,
+        col(Lead.accepted_at).is_(None),
+        col(Lead.assigned_at) == lead.assigned_at,
     )
-    return changed.rowcount == 1
+    return compare_and_set(session, lead, still, values)
 
 
 def _stamp(lead: Lead) -> int | None:

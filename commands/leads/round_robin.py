@@ -63,6 +63,7 @@ class TeamQueue:
     team: Team
     settings: TeamSettings
     reps: list[Rep]
+    members: dict[int, Member]  # held, so the session does not read them again per lead
 
     def pick(self, passed: Collection[int] = ()) -> Rep | None:
         """The rep the next lead goes to, or None when nobody can take it."""
@@ -103,7 +104,7 @@ def team_queue(session: Session, team: Team, now: datetime) -> TeamQueue:
         )
         for member in members
     ]
-    return TeamQueue(team, settings, reps)
+    return TeamQueue(team, settings, reps, {stored_id(member): member for member in members})
 
 
 def assigned_since(session: Session, member_ids: list[int], since: datetime) -> dict[int, int]:
