@@ -5,7 +5,8 @@ without one is always a new lead.
 Rows are written in bulk, below the domain rules: a lead is created `new`, unassigned and
 without its duplicate keys (company_key left empty, as is a lead whose company, phone or e-mail
 an update changes). commands.leads.screen_waiting, which `salesdesk import leads` runs in the
-next transaction, fills the keys and sends duplicates to their owners."""
+next transaction, fills the keys, sends duplicates to their owners and offers every other lead
+to its team's next rep (routing rules, then the round robin), one run for the whole file."""
 
 from datetime import datetime
 
