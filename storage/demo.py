@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
+from storage.demo_pipeline import load_demo_pipeline
 from storage.models import (
     AuditEntry,
     Contact,
@@ -246,6 +247,7 @@ def load_demo_paperwork(session: Session, today: date) -> None:
     _load_samples(session, today, customers)
     _load_meetings(session, today, customers)
     _load_targets(session, today)
+    load_demo_pipeline(session, today)
 
 
 def _load_targets(session: Session, today: date) -> None:

@@ -25,7 +25,9 @@ ADMIN = "UADMIN0001"
 USER_ID = re.compile(r"^\| `(U[A-Z0-9]+)` \|")
 WRITING = re.compile(
     r"^(update|更新|pay|付款|approve|reject|submit|move|cancel|minutes"
-    r"|set|设置|split|分解|lock|锁定|rate|kpi set) "
+    r"|set|设置|split|分解|lock|锁定|rate|kpi set"
+    r"|contacted|follow|claim|qualify|disqualify|convert|route add|away|back"
+    r"|new|新建|won|lost) "
 )
 
 
@@ -48,7 +50,7 @@ class Example:
     @property
     def opens_a_form(self) -> bool:
         if self.text == "":
-            return self.command in ("/visit", "/sample", "/meeting", "/contract", "/lead")
+            return self.command in ("/visit", "/sample", "/meeting", "/contract", "/lead", "/deal")
         if self.command == "/target":
             return self.text in ("set", "设置")
         return self.text.startswith(("change ", "变更 "))
