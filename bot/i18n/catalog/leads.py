@@ -8,10 +8,15 @@ MESSAGES = {
         "same in one line: company; contact; phone or e-mail; need (`；` works too)\n"
         "• `/lead mine`: your open leads\n"
         "• *Create lead* (the ⋯ menu of any message): the form, with the message as the need\n"
+        "• `/lead contacted 12 called them` (the first contact: the clock stops), "
+        "`/lead follow 12 sent the price list`, `/lead qualify 12`, "
+        "`/lead disqualify 12 no budget`, `/lead convert 12 [50000 CNY]` (a customer and an "
+        "opportunity)\n"
+        "• `/lead pool`: the team's pool (公海); `/lead claim 12`: take one from it\n"
         "A lead you enter is yours, unless it is the same company, phone or e-mail as someone "
         "else's customer or open lead: then it goes to that owner, who is told, and you are "
-        "told who has it. Leads from the website, imports and other sources that duplicate "
-        "nothing wait, unassigned; team routing and the round robin come in the next release.",
+        "told who has it. Any other lead goes to a team and a rep by the rules below, and is "
+        "to be contacted within the team's business hours (two by default).",
         "lead.modal.title": "New lead",
         "lead.modal.submit": "Save",
         "lead.modal.cancel": "Cancel",
@@ -52,8 +57,6 @@ MESSAGES = {
         "lead.saved.yours_duplicate": "Lead #{id} {company} has {match}, which is yours: the lead "
         "is yours too.",
         "lead.saved.yours": "Lead #{id} {company} is saved and yours.",
-        "lead.saved.waiting": "Lead #{id} {company} is saved as new. It waits, unassigned, for "
-        "the team's assignment (routing and the round robin come in the next release).",
         "lead.mine.title": "Your open leads",
         "lead.mine.header": "Your open leads ({total})",
         "lead.mine.empty": "You have no open leads.",
@@ -115,9 +118,13 @@ MESSAGES = {
         "公司；联系人；电话或邮箱；需求（`;` 也可以）\n"
         "• `/lead 我的`：你名下未结的线索\n"
         "• *Create lead*（任意消息的 ⋯ 菜单）：打开表单，以该消息为需求\n"
+        "• `/lead 联系了 12 已电话沟通`（首次联系：计时停止）、`/lead 跟进 12 已发价格表`、"
+        "`/lead 合格 12`、`/lead 无效 12 今年没有预算`、`/lead 转化 12 [50000 CNY]`"
+        "（转为客户和商机）\n"
+        "• `/lead 公海`：团队公海；`/lead 领取 12`：从公海领取\n"
         "你录入的线索归你，除非它与别人的客户或未结线索是同一家公司、同一电话或同一邮箱："
-        "那样它归那位负责人，并通知对方，也会告诉你由谁负责。来自官网、导入等渠道且不重复的"
-        "线索保持未分配；按团队规则分配和轮流分配将在下一版本提供。",
+        "那样它归那位负责人，并通知对方，也会告诉你由谁负责。其他线索按下面的规则分到团队和"
+        "销售，并须在团队的工作时间内（默认两小时）首次联系。",
         "lead.modal.title": "新线索",
         "lead.modal.submit": "保存",
         "lead.modal.cancel": "取消",
@@ -156,8 +163,6 @@ MESSAGES = {
         "lead.saved.to_owner": "线索 #{id} {company}{match}，已转给 {owner}，并已通知对方。",
         "lead.saved.yours_duplicate": "线索 #{id} {company}{match}，该记录归你，线索也归你。",
         "lead.saved.yours": "线索 #{id} {company} 已保存，归你负责。",
-        "lead.saved.waiting": "线索 #{id} {company} 已保存为新建，等待团队分配"
-        "（按规则分配和轮流分配将在下一版本提供）。",
         "lead.mine.title": "你的未结线索",
         "lead.mine.header": "你的未结线索（{total}）",
         "lead.mine.empty": "你目前没有未结的线索。",
