@@ -79,13 +79,28 @@ class PipelineReport:
 def pipeline_report(
     session: Session, actor: Actor, period: Period | None, now: datetime | None = None
 ) -> PipelineReport:
-    today = (now or utcnow()).astimezone(ZoneInfo(actor.timezone)).date()
+    today = today_on(actor, now)
+    return funnel_report(session, scope_of(session, actor), period, actor.timezone, today)
+
+
+def team_pipeline(
+    session: Session, team: Team, timezone: str, today: date, period: Period | None = None
+) -> PipelineReport:
+    """A team's funnel with no one asking (the weekly review): as its manager sees it, with
+    the forecast for the month and quarter of `today` (a day on the team's clock)."""
+    scope = Scope("team", 0, (team.id or 0,))
+    return funnel_report(session, scope, period, timezone, today)
+
+
+def funnel_report(
+    session: Session, scope: Scope, period: Period | None, timezone: str, today: date
+) -> PipelineReport:
+    """The funnel of a scope; `today` picks the forecast's month and quarter."""
     month, quarter = Period.containing(today, MONTH), Period.containing(today, QUARTER)
-    scope = scope_of(session, actor)
     teams = _teams(session, scope)
     by_owner = scope.kind == "team"
     days = (period.start, period.end) if period else None
-    moments = _moments(period, actor.timezone) if period else None
+    moments = _moments(period, timezone) if period else None
     groups = open_groups(session, scope, days)
     forecasts = forecast_groups(
         session, scope, (month.start, month.end), (quarter.start, quarter.end)
