@@ -1,4 +1,5 @@
-"""The manager's weekly review: activity per rep this week beside the week before."""
+"""The manager's weekly review: activity per rep this week beside the week before, and the
+team's funnel for the month the week ends in."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -7,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from commands.digest import LATE_STATUSES, local_day_bounds
+from commands.pipeline.report import PipelineReport, TeamFunnel, team_pipeline
 from commands.receivables import team_receivables
 from commands.targets.leaderboard import board_record, rep_attainments, team_leaderboard
 from commands.targets.periods import Period
@@ -39,6 +41,9 @@ class WeeklyReview:
     targets_period: str = ""
     attainment: list[dict] = field(default_factory=list)
     leaderboard: dict | None = None
+    # The month's funnel as plain values (amounts as strings beside their currency); None for
+    # a team with no leads and no opportunities in it.
+    funnel: dict | None = None
 
 
 def weekly_review(
@@ -98,6 +103,45 @@ def weekly_review(
         targets_period=month.key,
         attainment=rep_attainments(session, team, rep_ids, month, week_end, settings),
         leaderboard=board_record(board) if board.ranked else None,
+        funnel=funnel_record(team_pipeline(session, team, timezone, week_end, month)),
+    )
+
+
+def funnel_record(report: PipelineReport) -> dict | None:
+    """The team's funnel as the outbox keeps it (JSON), or None when there is nothing in it."""
+    if not report.teams or _empty(report.teams[0]):
+        return None
+    funnel = report.teams[0]
+    return {
+        "period": report.period.key if report.period else "",
+        "month": report.month.key,
+        "quarter": report.quarter.key,
+        "currency": funnel.currency,
+        "stages": [
+            {"stage": stage, "count": figures.count, "amount": str(figures.amount)}
+            for stage, figures in funnel.stages.items()
+        ],
+        "conversion": {
+            "leads": funnel.conversion.leads,
+            "qualified": funnel.conversion.qualified,
+            "converted": funnel.conversion.converted,
+            "opportunities": funnel.conversion.opportunities,
+            "won": funnel.conversion.won,
+        },
+        "forecast": {"month": str(funnel.forecast.month), "quarter": str(funnel.forecast.quarter)},
+        "missing_rates": [
+            {"month": m.month, "currency": m.currency, "to_currency": m.to_currency}
+            for m in funnel.missing
+        ],
+    }
+
+
+def _empty(funnel: TeamFunnel) -> bool:
+    counts = funnel.conversion
+    return (
+        not any(figures.count for figures in funnel.stages.values())
+        and not (counts.leads or counts.opportunities)
+        and not (funnel.forecast.month or funnel.forecast.quarter)
     )
 
 

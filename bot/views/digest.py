@@ -1,15 +1,18 @@
 """The stand-up post, the rep's brief and the manager's weekly review."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from bot.i18n import day, moment, t
+from bot.i18n import day, moment, money, t
 from bot.views.attainment import month_blocks
 from bot.views.blocks import context, grouped_lines, header, mrkdwn_section, plain_section
 from bot.views.deals import stage_label
 from bot.views.leaderboard import weekly_targets
 from bot.views.orders import status_label
+from bot.views.pipeline import _conversion_text
 from bot.views.receivables import overdue_digest, weekly_receivables
 from commands.people import Reader
+from commands.pipeline.queries import Counts
 
 LIST_CAP = 5
 
@@ -92,10 +95,52 @@ def weekly_report(params: dict, reader: Reader) -> tuple[str, list]:
             )
         )
     )
+    blocks += _weekly_funnel(params.get("funnel"), locale)
     collections, overdue = params.get("collections", []), params.get("overdue_by_bucket", [])
     blocks += weekly_receivables(collections, overdue, locale)
     blocks += weekly_targets(params, locale)
     return title, blocks
+
+
+def _weekly_funnel(funnel: dict | None, locale: str) -> list:
+    """The month's funnel in one section, in the words of `/pipeline`; none for a team with
+    nothing in it."""
+    if not funnel:
+        return []
+    currency = funnel["currency"]
+
+    def cash(amount: str) -> str:
+        return money(Decimal(amount), currency, locale)
+
+    lines = [f"*{t(locale, 'weekly.funnel', period=funnel['period'], currency=currency)}*"]
+    lines += [
+        t(
+            locale,
+            "pipeline.stage",
+            stage=stage_label(line["stage"], locale),
+            count=line["count"],
+            amount=cash(line["amount"]),
+        )
+        for line in funnel["stages"]
+    ]
+    lines.append(_conversion_text(Counts(0, None, **funnel["conversion"]), locale))
+    forecast = funnel["forecast"]
+    lines.append(
+        t(
+            locale,
+            "pipeline.forecast",
+            month=funnel["month"],
+            month_amount=cash(forecast["month"]),
+            quarter=funnel["quarter"],
+            quarter_amount=cash(forecast["quarter"]),
+        )
+    )
+    if funnel["missing_rates"]:
+        rates = ", ".join(
+            f"{m['currency']}→{m['to_currency']} {m['month']}" for m in funnel["missing_rates"]
+        )
+        lines.append(t(locale, "pipeline.missing_rates", rates=rates))
+    return [mrkdwn_section("\n".join(lines))]
 
 
 def _weekly_rep_line(rep: dict, locale: str) -> str:
