@@ -22,6 +22,7 @@ IMPORT_KINDS = (
     "leads",
     "products",
     "order_lines",
+    "opportunities",
 )
 SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away
 

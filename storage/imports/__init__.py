@@ -10,6 +10,7 @@ from storage.imports.customers import CustomerImporter
 from storage.imports.invoices import InvoiceImporter
 from storage.imports.leads import LeadImporter
 from storage.imports.members import MemberImporter
+from storage.imports.opportunities import OpportunityImporter
 from storage.imports.order_lines import OrderLineImporter
 from storage.imports.orders import OrderImporter
 from storage.imports.payments import PaymentImporter
@@ -33,6 +34,7 @@ IMPORTERS: dict[str, type[Importer]] = {
     "leads": LeadImporter,
     "products": ProductImporter,
     "order_lines": OrderLineImporter,
+    "opportunities": OpportunityImporter,
 }
 
 __all__ = [
