@@ -1,6 +1,8 @@
 """What a member's App Home shows, by role, and how it is kept fresh.
 
-A rep sees their late orders, follow-ups due, today's meetings and samples under way; a manager
+A rep sees their late orders, follow-ups due, today's meetings, samples under way, their open
+leads with the first-contact clock, and their open opportunities with this month's weighted
+forecast; a manager
 the samples waiting for their approval and the team's late orders and overdue follow-ups; the
 desk the team's late orders and the samples to ship; an admin a summary of everything. Everyone
 sees their meetings today.
@@ -11,6 +13,7 @@ outbox delivers it by publishing that member's home again, built from the data a
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_
@@ -18,10 +21,12 @@ from sqlmodel import Session, col, select
 
 from commands.orders import OrderPage, list_orders, today_for
 from commands.people import Actor, Reader, actor_for, find_member
+from commands.pipeline.report import pipeline_report
 from commands.records import notify
 from commands.targets.progress import MonthTargets, own_month_targets
 from storage.models import (
     Customer,
+    Lead,
     Meeting,
     MeetingAttendee,
     Member,
@@ -33,10 +38,12 @@ from storage.models import (
     stored_id,
     utcnow,
 )
-from storage.statuses import MeetingStatus, Role, SampleStatus
+from storage.statuses import LeadStatus, MeetingStatus, Role, SampleStatus
 
 HOME_REFRESH = "home_refresh"
 HOME_LIMIT = 5
+LEAD_LIMIT = 10  # one block each on the Home, with its Contacted button
+OPEN_LEADS = (LeadStatus.assigned, LeadStatus.contacted, LeadStatus.qualified)
 SAMPLES_UNDER_WAY = (SampleStatus.requested, SampleStatus.approved, SampleStatus.shipped)
 
 
@@ -76,6 +83,28 @@ class SampleLine:
 
 
 @dataclass(frozen=True)
+class LeadLine:
+    id: int
+    company: str
+    status: str
+    due_at: datetime | None  # first contact due: an assigned lead not yet contacted
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class DealsSummary:
+    """A rep's open opportunities and their weighted forecast for the month, in the team's
+    reporting currency (amounts without a rate left out, `missing_rates` says so)."""
+
+    open_count: int
+    open_amount: Decimal
+    month: str
+    forecast: Decimal
+    currency: str
+    missing_rates: bool
+
+
+@dataclass(frozen=True)
 class Summary:
     late_orders: int
     overdue_follow_ups: int
@@ -99,6 +128,8 @@ class Dashboard:
     samples_to_ship: Listing | None = None  # desk
     summary: Summary | None = None  # admin
     targets: MonthTargets | None = None  # one's own targets this month, with pace
+    leads: Listing | None = None  # rep: their open leads, newest first
+    deals: DealsSummary | None = None  # rep in a team: their open opportunities
 
 
 def refresh_home(session: Session, slack_user_id: str, reason_key: str) -> None:
@@ -147,6 +178,8 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
             late_orders=list_orders(session, actor, "late", now=now),
             follow_ups=_follow_ups(session, _reps_own(actor), today, include_today=True),
             samples=_samples(session, SampleRequest.rep_id == actor.member_id, SAMPLES_UNDER_WAY),
+            leads=_open_leads(session, actor, now),
+            deals=_own_deals(session, actor, now),
         )
     if actor.role == Role.manager:
         return _with(
@@ -231,6 +264,39 @@ def _samples(session: Session, whose, statuses: tuple[SampleStatus, ...]) -> Lis
         for s, customer, rep in rows
     ]
     return Listing(lines, total)
+
+
+def _open_leads(session: Session, actor: Actor, now: datetime) -> Listing:
+    query = select(Lead).where(
+        col(Lead.owner_id) == actor.member_id, col(Lead.status).in_(OPEN_LEADS)
+    )
+    total = _count(session, query)
+    newest = (col(Lead.created_at).desc(), col(Lead.id).desc())
+    rows = session.exec(query.order_by(*newest).limit(LEAD_LIMIT)).all()
+    return Listing([_lead_line(lead, now) for lead in rows], total)
+
+
+def _lead_line(lead: Lead, now: datetime) -> LeadLine:
+    waiting = lead.status == LeadStatus.assigned and lead.first_contact_at is None
+    due = as_utc(lead.sla_due_at) if waiting and lead.sla_due_at else None
+    return LeadLine(stored_id(lead), lead.company, lead.status, due, due is not None and due <= now)
+
+
+def _own_deals(session: Session, actor: Actor, now: datetime) -> DealsSummary | None:
+    """The rep's part of the funnel (`/pipeline` as they would see it)."""
+    report = pipeline_report(session, actor, None, now)
+    if not report.teams:
+        return None
+    funnel = report.teams[0]
+    stages = funnel.stages.values()
+    return DealsSummary(
+        open_count=sum(figures.count for figures in stages),
+        open_amount=sum((figures.amount for figures in stages), Decimal(0)),
+        month=report.month.key,
+        forecast=funnel.forecast.month,
+        currency=funnel.currency,
+        missing_rates=bool(funnel.missing),
+    )
 
 
 def _summary(session: Session, actor: Actor, now: datetime, today: date) -> Summary:

@@ -3,13 +3,14 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock, SectionBlock
 
-from bot.i18n import day, moment, t
+from bot.i18n import day, moment, money, t
 from bot.views.attainment import month_blocks
-from bot.views.blocks import context, header, plain, plain_section
+from bot.views.blocks import clip, context, header, plain, plain_section
+from bot.views.lead_pool import BUTTON_TEXT, CONTACTED
 from bot.views.orders import status_label
-from commands.home import HOME_LIMIT, Dashboard, Listing
+from commands.home import HOME_LIMIT, Dashboard, DealsSummary, LeadLine, Listing
 from commands.orders import OrderPage
 from commands.people import Reader
 from storage.statuses import Role
@@ -17,6 +18,9 @@ from storage.statuses import Role
 LOG_VISIT = "home_log_visit"
 REQUEST_SAMPLE = "home_request_sample"
 BOOK_MEETING = "home_book_meeting"
+# A lead's line on the Home: its Contacted button is the lead messages' (same action), told
+# apart by this block id so the Home is published again with the answer.
+LEAD_BLOCK = "home_lead_"
 # Each opens the same form as its slash command (/visit, /sample, /meeting).
 BUTTONS = (
     (LOG_VISIT, "home.button.visit"),
@@ -25,8 +29,12 @@ BUTTONS = (
 )
 
 
-def home_view(board: Dashboard, updated_at: datetime) -> dict:
-    return {"type": "home", "blocks": [block.to_dict() for block in home_blocks(board, updated_at)]}
+def home_view(board: Dashboard, updated_at: datetime, notice: str | None = None) -> dict:
+    """The Home as a view; `notice` (what a click on it did) goes first."""
+    blocks = [block.to_dict() for block in home_blocks(board, updated_at)]
+    if notice:
+        blocks.insert(1, context(notice).to_dict())
+    return {"type": "home", "blocks": blocks}
 
 
 def render_home(params: dict, reader: Reader) -> tuple[str, list[dict]]:
@@ -63,7 +71,63 @@ def home_blocks(board: Dashboard, updated_at: datetime) -> list[Block]:
     blocks += _section(board, "meetings", board.meetings_today, _meeting_line, "home.hint.meeting")
     if board.samples is not None:
         blocks += _section(board, "samples", board.samples, _sample_line)
+    # Shown once there is something in them: a team that keeps no leads sees no empty lists.
+    if board.leads is not None and board.leads.total:
+        blocks += _leads(board, board.leads)
+    if board.deals is not None and (board.deals.open_count or board.deals.forecast):
+        blocks += _deals(board.deals, board.locale)
     return blocks
+
+
+def _leads(board: Dashboard, listing: Listing) -> list[Block]:
+    """One section per lead (at most LEAD_LIMIT), a Contacted button on those whose first
+    contact is still due."""
+    locale = board.locale
+    blocks: list[Block] = [header(t(locale, "home.leads.title", count=listing.total))]
+    blocks += [_lead_block(lead, board) for lead in listing.items]
+    notes = [t(locale, "home.hint.leads")]
+    if listing.total > len(listing.items):
+        notes.insert(0, t(locale, "home.more", count=listing.total - len(listing.items)))
+    return [*blocks, context(*notes)]
+
+
+def _lead_block(lead: LeadLine, board: Dashboard) -> SectionBlock:
+    locale = board.locale
+    text = t(
+        locale,
+        "home.lead_line",
+        id=lead.id,
+        company=lead.company,
+        status=t(locale, f"lead.status.{lead.status}"),
+    )
+    if lead.due_at is None:
+        return SectionBlock(block_id=f"{LEAD_BLOCK}{lead.id}", text=plain(text))
+    when = moment(lead.due_at, locale, board.timezone)
+    clock = t(locale, "home.lead_overdue" if lead.overdue else "home.lead_due", at=when)
+    button = ButtonElement(
+        text=plain(clip(t(locale, "lead_pool.button.contacted"), BUTTON_TEXT)),
+        action_id=CONTACTED,
+        value=str(lead.id),
+        style="primary",
+    )
+    return SectionBlock(
+        block_id=f"{LEAD_BLOCK}{lead.id}", text=plain(f"{text} · {clock}"), accessory=button
+    )
+
+
+def _deals(deals: DealsSummary, locale: str) -> list[Block]:
+    text = t(
+        locale,
+        "home.deals.line",
+        count=deals.open_count,
+        amount=money(deals.open_amount, deals.currency, locale),
+        month=deals.month,
+        forecast=money(deals.forecast, deals.currency, locale),
+    )
+    notes = [t(locale, "home.hint.deals")]
+    if deals.missing_rates:
+        notes.insert(0, t(locale, "home.deals.missing_rates"))
+    return [header(t(locale, "home.deals.title")), plain_section(text), context(*notes)]
 
 
 def _buttons(locale: str) -> list[ButtonElement]:

@@ -49,6 +49,17 @@ MESSAGES = {
         "home.summary.samples_to_approve": "Samples waiting for approval: {count}",
         "home.summary.samples_to_ship": "Samples waiting to be shipped: {count}",
         "home.summary.meetings_today": "Meetings today: {count}",
+        "home.leads.title": "Your open leads ({count})",
+        "home.lead_line": "#{id} {company} · {status}",
+        "home.lead_due": "contact by {at}",
+        "home.lead_overdue": "first contact overdue since {at}",
+        "home.hint.leads": "Newest first. Contacted stops the clock, like /lead contacted NUMBER; "
+        "then /lead qualify, follow or disqualify NUMBER.",
+        "home.deals.title": "Your opportunities",
+        "home.deals.line": "{count} open · {amount} · weighted forecast for {month}: {forecast}",
+        "home.deals.missing_rates": "Some amounts are not counted: an exchange rate is missing "
+        "(see /pipeline).",
+        "home.hint.deals": "Each of them with /deal list; the funnel with /pipeline.",
     },
     "zh-CN": {
         "home.title": "销售内勤助手 · {name}",
@@ -100,5 +111,15 @@ MESSAGES = {
         "home.summary.samples_to_approve": "待审批样品：{count}",
         "home.summary.samples_to_ship": "待发货样品：{count}",
         "home.summary.meetings_today": "今日会议：{count}",
+        "home.leads.title": "您进行中的线索（{count}）",
+        "home.lead_line": "#{id} {company} · {status}",
+        "home.lead_due": "请在 {at} 前联系",
+        "home.lead_overdue": "首次联系已于 {at} 超时",
+        "home.hint.leads": "最新的在前。点“已联系”即停止计时，与 /lead contacted 编号 相同；"
+        "之后用 /lead qualify、follow 或 disqualify 编号。",
+        "home.deals.title": "您的商机",
+        "home.deals.line": "进行中 {count} 个 · {amount} · {month} 加权预测：{forecast}",
+        "home.deals.missing_rates": "部分金额未计入：缺少汇率（详见 /pipeline）。",
+        "home.hint.deals": "逐个查看用 /deal list；销售漏斗用 /pipeline。",
     },
 }
