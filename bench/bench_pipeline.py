@@ -268,6 +268,7 @@ class Answers(BaseHTTPRequestHandler):
 
 def ack_times(url: str, runs: int) -> dict[str, list[tuple[float, float]]]:
     """who → [(seconds to the ack, seconds to the funnel at the response_url)]."""
+    Answers.arrived.clear()  # the names repeat from one database to the next
     answers = ThreadingHTTPServer((HOST, free_port()), Answers)
     threading.Thread(target=answers.serve_forever, daemon=True).start()
     times: dict[str, list[tuple[float, float]]] = {"manager": [], "admin": []}
