@@ -87,7 +87,8 @@ class LeadLine:
     id: int
     company: str
     status: str
-    due_at: datetime | None  # first contact due: an assigned lead not yet contacted
+    contactable: bool  # assigned, not yet contacted
+    due_at: datetime | None  # when its first contact is due, if the clock runs
     overdue: bool = False
 
 
@@ -279,7 +280,8 @@ def _open_leads(session: Session, actor: Actor, now: datetime) -> Listing:
 def _lead_line(lead: Lead, now: datetime) -> LeadLine:
     waiting = lead.status == LeadStatus.assigned and lead.first_contact_at is None
     due = as_utc(lead.sla_due_at) if waiting and lead.sla_due_at else None
-    return LeadLine(stored_id(lead), lead.company, lead.status, due, due is not None and due <= now)
+    overdue = due is not None and due <= now
+    return LeadLine(stored_id(lead), lead.company, lead.status, waiting, due, overdue)
 
 
 def _own_deals(session: Session, actor: Actor, now: datetime) -> DealsSummary | None:

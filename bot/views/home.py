@@ -100,19 +100,19 @@ def _lead_block(lead: LeadLine, board: Dashboard) -> SectionBlock:
         company=lead.company,
         status=t(locale, f"lead.status.{lead.status}"),
     )
-    if lead.due_at is None:
-        return SectionBlock(block_id=f"{LEAD_BLOCK}{lead.id}", text=plain(text))
-    when = moment(lead.due_at, locale, board.timezone)
-    clock = t(locale, "home.lead_overdue" if lead.overdue else "home.lead_due", at=when)
+    block_id = f"{LEAD_BLOCK}{lead.id}"
+    if not lead.contactable:
+        return SectionBlock(block_id=block_id, text=plain(text))
+    if lead.due_at is not None:
+        when = moment(lead.due_at, locale, board.timezone)
+        text += " · " + t(locale, "home.lead_overdue" if lead.overdue else "home.lead_due", at=when)
     button = ButtonElement(
         text=plain(clip(t(locale, "lead_pool.button.contacted"), BUTTON_TEXT)),
         action_id=CONTACTED,
         value=str(lead.id),
         style="primary",
     )
-    return SectionBlock(
-        block_id=f"{LEAD_BLOCK}{lead.id}", text=plain(f"{text} · {clock}"), accessory=button
-    )
+    return SectionBlock(block_id=block_id, text=plain(text), accessory=button)
 
 
 def _deals(deals: DealsSummary, locale: str) -> list[Block]:
