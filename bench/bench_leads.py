@@ -31,6 +31,7 @@ from sqlmodel import col, func, select
 from bench.bench_import import POSTGRES_ENV, postgres_database, sqlite_database
 from commands.leads.routing import add_rule
 from commands.people import actor_for
+from commands.team_settings import change_team_settings
 from storage.db import Database
 from storage.imports import import_csv
 from storage.models import Lead, Member, Team
@@ -38,6 +39,7 @@ from storage.statuses import LeadStatus
 
 TEAMS, REPS_PER_TEAM, CUSTOMERS = 10, 20, 20_000
 ADMIN = "UADMIN0001"
+CAPACITY = 60
 SALESDESK = shutil.which("salesdesk") or "salesdesk"
 REGIONS = ("华东", "华南", "华北", "华中", "西南", "西北", "东北", "港澳", "海外", "北美")
 INDUSTRIES = ("机械", "电子", "化工", "纺织", "食品", "汽配")
@@ -129,7 +131,9 @@ def one_run(url: str, files: dict[str, Path]) -> tuple[float, Counter, list[str]
 
 
 def _route_by_region(db: Database) -> None:
-    """One rule per team, as the admin's `/lead route add region=华东 team="华东 Team"`."""
+    """One rule per team, as the admin's `/lead route add region=华东 team="华东 Team"`, and
+    room for 60 leads a rep in 30 days (`/desk set "华东 Team" lead_capacity=60`), so that
+    every lead that duplicates nothing is offered to a rep."""
     with db.session() as session:
         admin = session.exec(select(Member).where(Member.slack_user_id == ADMIN)).one()
         actor = actor_for(
@@ -137,6 +141,7 @@ def _route_by_region(db: Database) -> None:
         )
         for team in session.exec(select(Team).order_by(col(Team.id))).all():
             add_rule(session, actor, f'region={team.name.split()[0]} team="{team.name}"')
+            change_team_settings(session, actor, team.name, {"lead_capacity": str(CAPACITY)})
         session.commit()
 
 

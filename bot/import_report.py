@@ -41,15 +41,14 @@ def screen_imported_leads(settings: Settings) -> str:
     db = open_database(settings)
     try:
         with db.session() as session:
-            screened, duplicates = screen_waiting(session)
+            screening = screen_waiting(session)
     finally:
         db.dispose()
-    return t(
-        settings.locale,
-        "lead.import.screened",
-        screened=number(screened, settings.locale),
-        duplicates=number(duplicates, settings.locale),
-    )
+    counts = {
+        field: number(getattr(screening, field), settings.locale)
+        for field in ("screened", "duplicates", "offered", "waiting")
+    }
+    return t(settings.locale, "lead.import.screened", **counts)
 
 
 def report_lines(report: ImportReport, kind: str, file: str, locale: str) -> list[str]:

@@ -110,14 +110,16 @@ def company_key(name: str) -> str:
 
 def name_grams(company: str) -> set[str]:
     """Every piece of a company name that another way of writing it would share: its words,
-    legal forms left out; a Chinese word longer than three characters as its runs of three."""
+    legal forms left out; a Chinese word longer than three characters as its runs of three
+    that hold a Chinese character."""
     grams: set[str] = set()
     for found in folded_words(company):
         if found in LATIN_SUFFIXES:
             continue
         word = company_key(found)  # 上海华联贸易有限公司 → 上海华联贸易
         if _CJK.search(word) and len(word) > GRAM_LENGTH:
-            grams |= {word[i : i + GRAM_LENGTH] for i in range(len(word) - GRAM_LENGTH + 1)}
+            runs = (word[i : i + GRAM_LENGTH] for i in range(len(word) - GRAM_LENGTH + 1))
+            grams |= {run for run in runs if _CJK.search(run)}  # "000" would match thousands
         elif len(word) >= 2 or _CJK.search(word):
             grams.add(word[:MAX_GRAM])
     return grams

@@ -315,7 +315,7 @@ def test_import_leads_upserts_by_source_id_and_sends_duplicates_to_their_owners(
     assert out[2].startswith("line 7: unknown source 'fax'")
     assert out[-1] == (
         "Leads checked for duplicates: 4; 2 went to the owner of the customer or lead they "
-        "duplicate."
+        "duplicate, 0 were offered to a rep, 2 wait for one (`/lead unassigned`)."
     )
     hualian = lead_of(workspace, "上海华联贸易")
     acme = lead_of(workspace, "ACME TRADING")

@@ -106,18 +106,37 @@ def screen(
     return _saved(session, lead, created=True, creator=creator)
 
 
-def screen_waiting(session: Session) -> tuple[int, int]:
+@dataclass
+class Screening:
+    """What became of the leads an import wrote: how many were screened, went to the owner
+    of what they duplicate, were offered to a rep, or wait for one."""
+
+    screened: int = 0
+    duplicates: int = 0
+    offered: int = 0
+    waiting: int = 0
+
+    def count(self, saved: LeadSaved) -> None:
+        self.screened += 1
+        if saved.match is not None:
+            self.duplicates += 1
+        elif saved.status == LeadStatus.assigned:
+            self.offered += 1
+        else:
+            self.waiting += 1
+
+
+def screen_waiting(session: Session) -> Screening:
     """Leads written without their keys (a CSV import writes rows in bulk, below the domain
-    rules): keys filled, and those still new and unowned screened. How many were screened,
-    and how many of them went to the owner of what they duplicate."""
-    screened = duplicates = 0
+    rules): keys filled, and those still new and unowned screened and placed."""
+    screening = Screening()
     plan = Assignments(session, utcnow())
     while True:
         waiting = session.exec(
             select(Lead).where(Lead.company_key == "").order_by(col(Lead.id)).limit(SCREEN_BATCH)
         ).all()
         if not waiting:
-            return screened, duplicates
+            return screening
         for lead in waiting:
             fill_keys(lead)
             session.add(lead)
@@ -127,8 +146,7 @@ def screen_waiting(session: Session) -> tuple[int, int]:
         with session.no_autoflush:
             for lead in waiting:
                 if lead.status == LeadStatus.new and lead.owner_id is None:
-                    duplicates += screen(session, lead, by="import", plan=plan).match is not None
-                    screened += 1
+                    screening.count(screen(session, lead, by="import", plan=plan))
         session.flush()
 
 

@@ -84,7 +84,8 @@ MESSAGES = {
         "lead.import.bad_source": "unknown source '{value}' (one of: {sources})",
         "lead.import.bad_score": "score '{value}' is not a whole number from 0 to {limit}",
         "lead.import.screened": "Leads checked for duplicates: {screened}; "
-        "{duplicates} went to the owner of the customer or lead they duplicate.",
+        "{duplicates} went to the owner of the customer or lead they duplicate, {offered} were "
+        "offered to a rep, {waiting} wait for one (`/lead unassigned`).",
         "lead.api.method": "Only POST is accepted here.",
         "lead.api.unauthorized": "A valid source token is required: Authorization: Bearer <token>.",
         "lead.api.rate": "Too many leads from this source: try again in {seconds} seconds.",
@@ -189,7 +190,8 @@ MESSAGES = {
         "lead.import.bad_source": "未知来源“{value}”（可用：{sources}）",
         "lead.import.bad_score": "评分“{value}”不是 0 到 {limit} 的整数",
         "lead.import.screened": "已查重的线索：{screened} 条；其中 {duplicates} "
-        "条与已有客户或线索重复，已转给其负责人。",
+        "条与已有客户或线索重复，已转给其负责人；{offered} 条已分给销售；{waiting} 条等待分配"
+        "（`/lead 未分配`）。",
         "lead.api.method": "此处只接受 POST。",
         "lead.api.unauthorized": "需要有效的来源令牌：Authorization: Bearer <令牌>。",
         "lead.api.rate": "此来源发送过快：请 {seconds} 秒后再试。",
