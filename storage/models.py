@@ -83,6 +83,8 @@ class Team(SQLModel, table=True):
     settings: dict = Field(
         default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict)
     )
+    # The channel's canvas holding the live month, rewritten section by section.
+    canvas_id: str | None = Field(default=None, max_length=32)
 
 
 class Member(SQLModel, table=True):
@@ -717,6 +719,22 @@ class QuoteLine(SQLModel, table=True):
         default=Decimal("0"), sa_column=Column(Numeric(5, 2), nullable=False, server_default="0")
     )
     line_total: Decimal = Field(sa_column=money_column())
+
+
+class ReportSubscription(SQLModel, table=True):
+    """A report pack posted on schedule to a channel (or a person's DM): a team's, or the
+    company's (no team), of one kind and cadence, once per period."""
+
+    __tablename__ = "report_subscription"
+    __table_args__ = (UniqueConstraint("team_id", "kind", "cadence", "channel_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    kind: str = Field(max_length=16)
+    cadence: str = Field(max_length=16)  # weekly, monthly, quarterly, yearly
+    channel_id: str = Field(max_length=32)
+    created_by: str = Field(default="cli", max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class LeadSourceToken(SQLModel, table=True):

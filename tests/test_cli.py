@@ -123,13 +123,14 @@ def test_db_upgrade_says_each_migration_it_applied_then_that_nothing_was_left(em
     assert "applied 0007: targets per team and rep" in lines[6]
     assert "applied 0008: the price list, order lines by product" in lines[7]
     assert "applied 0009: the pipeline: lead assignment and first-contact clocks" in lines[8]
-    assert lines[-1] == "the database is up to date (revision 0009)"
+    assert "applied 0010: reports on schedule" in lines[9]
+    assert lines[-1] == "the database is up to date (revision 0010)"
     again = salesdesk("db", "upgrade", env={"DATABASE_URL": empty_database})
-    assert again.stdout == "the database is already up to date (revision 0009)\n"
+    assert again.stdout == "the database is already up to date (revision 0010)\n"
     chinese = salesdesk(
         "db", "upgrade", env={"DATABASE_URL": empty_database, "SALESDESK_LOCALE": "zh-CN"}
     )
-    assert chinese.stdout == "数据库本来就是最新的（版本 0009）\n"
+    assert chinese.stdout == "数据库本来就是最新的（版本 0010）\n"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
