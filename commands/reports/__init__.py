@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from commands.errors import InvalidInput
+from commands.reports.collections import collections_report
 from commands.reports.model import Report, ReportPeriod
 from commands.reports.sales import sales_report
 from commands.reports.scope import ReportScope
@@ -17,6 +18,7 @@ Builder = Callable[[Session, ReportScope, ReportPeriod], Report]
 
 KINDS: dict[str, Builder] = {
     "sales": sales_report,
+    "collections": collections_report,
 }
 
 

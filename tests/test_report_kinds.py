@@ -1,0 +1,210 @@
+"""The collections, orders, activity and pipeline reports, every figure against numbers worked
+out by hand below. Records are loaded with `salesdesk import`; what no import carries (visits,
+samples, order steps, change requests, leads' first contact at a given moment) is written as
+the commands would have stored it. On SQLite and PostgreSQL.
+
+Team 华东 East (CNY), reps 王芳 and 陈杰; team West (CNY), rep Tom, whose records must never
+show in East's reports. November 2026; a rate USD→CNY 7 for 2026-11.
+
+Collections, by hand (aging limits 30,60,90; "at the end" = the close of 30 November):
+- INV-1 王芳 (order SO-1), 100,000 CNY, due 11-10: 60,000 paid 11-12, 40,000 on 12-02.
+- INV-2 陈杰 (order SO-2), 10,000 USD, issued 11-01, due 11-25: 5,000 USD paid 11-28.
+- INV-3 王芳 (order SO-3), 50,000 CNY, issued 11-15, due 12-15: nothing paid.
+- INV-4 陈杰's customer (no order), 20,000 CNY, due 08-31: nothing paid.
+- INV-6 王芳 (order SO-6), 30,000 CNY, due 10-15, paid 10-20 (October's figures).
+- INV-5 West, 999,999 CNY due 11-10: never East's.
+Collected 60,000 + 5,000×7 = 95,000; fell due 100,000 + 70,000 = 170,000; rate 55.9 %.
+Invoiced in November 70,000 + 50,000 = 120,000; open at the end 40,000 + 35,000 + 50,000
++ 20,000 = 145,000, of which overdue 95,000; DSO 145,000 × 30 / 120,000 = 36.3 days.
+October: 30,000 collected of 30,000 due (100 %); November 2025: nothing, no rate.
+Aging: ≤0 one invoice 50,000 (34.5 %); 1-30 two, 75,000 (51.7 %); 90+ one, 20,000 (13.8 %).
+Trend (overdue at each month's close): June, July 0; August to October 20,000; Nov 95,000.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import delete
+
+from commands.errors import Forbidden
+from commands.reports import build_report
+from commands.reports.model import ReportPeriod
+from commands.reports.scope import operator_scope, report_scope
+from helpers import actor, import_files
+from storage.db import Database
+from storage.models import ExchangeRate
+
+ADMIN = "UADMIN001"
+MANAGER = "UMGRE0001"
+WANG, CHEN = "UREPE0001", "UREPE0002"
+WEST_MANAGER, TOM = "UMGRW0001", "UREPW0001"
+
+FILES = {
+    "teams": "name,slack_channel_id,timezone,digest_time,manager_slack_id\n"
+    f"华东 East,C0EAST001,Asia/Shanghai,08:30,{MANAGER}\n"
+    f"West,C0WEST001,Asia/Shanghai,08:30,{WEST_MANAGER}\n",
+    "members": "slack_user_id,name,role,team,manager_slack_id,timezone,locale\n"
+    f"{ADMIN},Alex Admin,admin,,,Asia/Shanghai,en\n"
+    f"{MANAGER},周敏,manager,华东 East,,Asia/Shanghai,zh-CN\n"
+    f"{WANG},王芳,rep,华东 East,{MANAGER},Asia/Shanghai,zh-CN\n"
+    f"{CHEN},陈杰,rep,华东 East,{MANAGER},Asia/Shanghai,zh-CN\n"
+    f"{WEST_MANAGER},Wendy,manager,West,,Asia/Shanghai,en\n"
+    f"{TOM},Tom,rep,West,{WEST_MANAGER},Asia/Shanghai,en\n",
+    "customers": "code,name,owner_slack_id,tier,region\n"
+    f"E-001,上海华瑞机电有限公司,{WANG},A,上海\n"
+    f'E-002,=HYPERLINK("http://x"),{CHEN},B,浙江\n'
+    f"E-003,苏州恒信精密制造厂,{CHEN},C,江苏\n"
+    f"W-001,Western Goods,{TOM},A,West\n",
+    "orders": "number,customer_code,status,amount,currency,ordered_on,promised_ship_on,"
+    "shipped_on,rep_slack_id\n"
+    "SO-1,E-001,invoiced,100000.00,CNY,2026-10-15,2026-10-25,2026-10-24,\n"
+    "SO-2,E-002,invoiced,10000.00,USD,2026-10-28,2026-10-30,2026-10-31,\n"
+    "SO-3,E-001,invoiced,50000.00,CNY,2026-11-10,2026-11-12,2026-11-14,\n"
+    "SO-6,E-001,paid,30000.00,CNY,2026-09-01,,,\n"
+    "SO-5,W-001,invoiced,999999.00,CNY,2026-10-01,,,\n",
+    "invoices": "number,order_number,customer_code,amount,currency,issued_on,due_on\n"
+    "INV-1,SO-1,E-001,100000.00,CNY,2026-10-20,2026-11-10\n"
+    "INV-2,SO-2,E-002,10000.00,USD,2026-11-01,2026-11-25\n"
+    "INV-3,SO-3,E-001,50000.00,CNY,2026-11-15,2026-12-15\n"
+    "INV-4,,E-003,20000.00,CNY,2026-08-01,2026-08-31\n"
+    "INV-6,SO-6,E-001,30000.00,CNY,2026-09-01,2026-10-15\n"
+    "INV-5,SO-5,W-001,999999.00,CNY,2026-10-01,2026-11-10\n",
+    "payments": "invoice_number,amount,paid_on,reference\n"
+    "INV-1,60000.00,2026-11-12,TT-1\n"
+    "INV-1,40000.00,2026-12-02,TT-2\n"
+    "INV-2,5000.00,2026-11-28,TT-3\n"
+    "INV-6,30000.00,2026-10-20,TT-6\n",
+    "rates": "month,currency,to_currency,rate\n2026-11,USD,CNY,7\n",
+}
+NOVEMBER = ReportPeriod.of("2026-11")
+
+
+@pytest.fixture
+def db(database_url, monkeypatch, tmp_path):
+    import_files(database_url, monkeypatch, tmp_path, FILES)
+    database = Database(database_url)
+    yield database
+    database.engine.dispose()
+
+
+def build(db, kind: str, scope_of, period=NOVEMBER):
+    with db.session() as session:
+        return build_report(session, kind, scope_of(session), period)
+
+
+def east(session):
+    return operator_scope(session, "华东 East")
+
+
+def figures(report) -> dict:
+    return {f.key: (f.value, f.previous, f.last_year) for f in report.figures}
+
+
+def table(report, key: str):
+    found = next(t for t in report.tables if t.key == key)
+    return [list(row) for row in found.rows], found
+
+
+D = Decimal
+
+
+def test_collections_of_a_team_by_hand(db):
+    report = build(db, "collections", east)
+    assert report.kind == "collections" and report.scope == "华东 East"
+    got = figures(report)
+    assert got["collected"] == (D("95000"), D("30000"), D("0"))
+    assert got["fell_due"] == (D("170000"), D("30000"), D("0"))
+    assert got["collection_rate"] == (D("0.559"), D("1.000"), None)
+    assert got["dso"][0] == D("36.3")
+    assert got["open_at_end"][0] == D("145000")
+    assert got["overdue_at_end"][0] == D("95000")
+
+    by_rep, by_rep_table = table(report, "collections_by_rep")
+    assert by_rep == [
+        ["王芳", D("60000"), D("100000"), D("0.600")],
+        ["陈杰", D("35000"), D("70000"), D("0.500")],
+    ]
+    assert by_rep_table.total == [None, D("95000"), D("170000"), D("0.559")]
+    assert by_rep_table.currency == "CNY"
+    by_currency, _ = table(report, "collections_by_currency")
+    assert by_currency == [
+        ["CNY", D("60000"), D("100000"), D("0.600")],
+        ["USD", D("5000"), D("10000"), D("0.500")],
+    ]
+    aging, aging_table = table(report, "aging")
+    assert aging == [
+        ["≤0", 1, D("50000"), D("0.345")],
+        ["1-30", 2, D("75000"), D("0.517")],
+        ["31-60", 0, D("0"), D("0.000")],
+        ["61-90", 0, D("0"), D("0.000")],
+        ["90+", 1, D("20000"), D("0.138")],
+    ]
+    assert aging_table.total == [None, 4, D("145000"), D("1.000")]
+    trend, _ = table(report, "aging_trend")
+    assert trend == [
+        ["2026-06", 0, D("0")],
+        ["2026-07", 0, D("0")],
+        ["2026-08", 1, D("20000")],
+        ["2026-09", 1, D("20000")],
+        ["2026-10", 1, D("20000")],
+        ["2026-11", 3, D("95000")],
+    ]
+    largest, _ = table(report, "largest_overdue")
+    assert [row[:6] for row in largest] == [
+        ["INV-1", "上海华瑞机电有限公司", "王芳", datetime(2026, 11, 10).date(), 21, "CNY"],
+        ["INV-2", '=HYPERLINK("http://x")', "陈杰", datetime(2026, 11, 25).date(), 6, "USD"],
+        ["INV-4", "苏州恒信精密制造厂", "陈杰", datetime(2026, 8, 31).date(), 92, "CNY"],
+    ]
+    assert [row[6:] for row in largest] == [
+        [D("40000"), D("40000")],
+        [D("5000"), D("35000")],
+        [D("20000"), D("20000")],
+    ]
+    used = {"month": "2026-11", "currency": "USD", "to": "CNY", "rate": "7"}
+    assert report.notes == [("report.note.rate_used", used)]
+
+
+def test_collections_without_a_rate_leave_the_amount_out_and_name_it(db):
+    with db.session() as session:
+        session.exec(delete(ExchangeRate))
+    report = build(db, "collections", east)
+    got = figures(report)
+    assert got["collected"][0] == D("60000")  # the 5,000 USD is left out, not guessed
+    assert ("report.note.missing_rate", {"month": "2026-11", "currency": "USD", "to": "CNY"}) in (
+        report.notes
+    )
+
+
+def test_a_reps_collections_are_their_own_only(db):
+    def chen(session):
+        return report_scope(session, actor(db, CHEN), None)
+
+    report = build(db, "collections", chen)
+    got = figures(report)
+    assert got["collected"][0] == D("35000")
+    assert got["open_at_end"][0] == D("55000")  # INV-2 35,000 and INV-4 20,000
+    by_rep, _ = table(report, "collections_by_rep")
+    assert [row[0] for row in by_rep] == ["陈杰"]
+
+    with db.session() as session, pytest.raises(Forbidden):
+        report_scope(session, actor(db, CHEN), f"<@{WANG}>")
+
+
+def test_a_period_with_nothing_says_so(db):
+    report = build(db, "collections", east, ReportPeriod.of("2025-03"))
+    got = figures(report)
+    assert got["collected"][0] == D("0") and got["collection_rate"][0] is None
+    assert got["dso"][0] is None
+    assert ("report.note.no_collections", {}) in report.notes
+    assert not table(report, "largest_overdue")[0]
+
+
+def test_a_managers_team_report_never_holds_another_teams(db):
+    def manager(session):
+        return report_scope(session, actor(db, MANAGER), None)
+
+    report = build(db, "collections", manager)
+    largest, _ = table(report, "largest_overdue")
+    assert "INV-5" not in [row[0] for row in largest]
+    assert figures(report)["fell_due"][0] == D("170000")
