@@ -13,6 +13,7 @@ from bot.runtime import open_database
 from bot.settings import Settings, SettingsError
 from bot.views.errors import error_text
 from commands.errors import DomainError
+from commands.home_refresh import HOME_REFRESH
 from commands.people import Reader, reader_for
 from commands.team_settings import change_team_settings
 from jobs.registry import JOBS
@@ -58,7 +59,8 @@ def run_job(settings: Settings, name: str, at_text: str | None) -> int:
         )
     queued = _queued_since(desk, before)
     for notification in queued:
-        _show(desk, notification)
+        if notification.kind != HOME_REFRESH:  # a Home is built when it is published
+            _show(desk, notification)
     if not queued:
         return 0
     if settings.slack_bot_token:

@@ -22,7 +22,6 @@ from sqlmodel import Session, col, select
 from commands.orders import OrderPage, list_orders, today_for
 from commands.people import Actor, Reader, actor_for, find_member
 from commands.pipeline.report import pipeline_report
-from commands.records import notify
 from commands.targets.progress import MonthTargets, own_month_targets
 from storage.models import (
     Customer,
@@ -30,7 +29,6 @@ from storage.models import (
     Meeting,
     MeetingAttendee,
     Member,
-    Notification,
     SampleRequest,
     Team,
     Visit,
@@ -40,7 +38,6 @@ from storage.models import (
 )
 from storage.statuses import LeadStatus, MeetingStatus, Role, SampleStatus
 
-HOME_REFRESH = "home_refresh"
 HOME_LIMIT = 5
 LEAD_LIMIT = 10  # one block each on the Home, with its Contacted button
 OPEN_LEADS = (LeadStatus.assigned, LeadStatus.contacted, LeadStatus.qualified)
@@ -131,14 +128,6 @@ class Dashboard:
     targets: MonthTargets | None = None  # one's own targets this month, with pace
     leads: Listing | None = None  # rep: their open leads, newest first
     deals: DealsSummary | None = None  # rep in a team: their open opportunities
-
-
-def refresh_home(session: Session, slack_user_id: str, reason_key: str) -> None:
-    """Re-publish this member's App Home once the current change is committed. `reason_key`
-    names the change (like "order:1234:status:42"); the same key twice queues it once."""
-    key = f"home:{slack_user_id}:{reason_key}"[:200]
-    if session.exec(select(Notification.id).where(Notification.key == key)).first() is None:
-        notify(session, key=key, channel=slack_user_id, kind=HOME_REFRESH)
 
 
 def member_dashboard(

@@ -18,7 +18,8 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from commands.home import HOME_REFRESH, member_dashboard
+from commands.home import member_dashboard
+from commands.home_refresh import HOME_REFRESH
 from commands.people import Reader, reader_for
 from commands.records import notify
 from jobs.pacing import Pacing

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from commands.home import refresh_home
+from commands.home_refresh import refresh_home
 from harness import eventually
 from storage.models import (
     Customer,

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from harness import RunningDesk
+from harness import RunningDesk, eventually
 from helpers import import_files, message_text
-from storage.models import Lead
+from storage.models import Lead, Notification
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WANG = "U0REPWANG"  # every lead goes to her: the team's only rep
@@ -82,7 +82,22 @@ def clocks(desk, db):
     return overdue, due, contacted
 
 
+def settled(desk) -> None:
+    """Every message queued so far delivered (leads given or contacted refresh the Home)."""
+    db = desk.desk.db
+
+    def waiting() -> int:
+        with db.session() as session:
+            query = select(Notification.id).where(
+                col(Notification.status).in_(("pending", "sending"))
+            )
+            return len(session.exec(query).all())
+
+    eventually(waiting, lambda count: count == 0, timeout=30)
+
+
 def open_home(desk, user: str) -> dict:
+    settled(desk)
     desk.slack.reset()
     reply = desk.event({"type": "app_home_opened", "user": user, "channel": "D01", "tab": "home"})
     assert reply.status == 200
@@ -93,6 +108,7 @@ def open_home(desk, user: str) -> dict:
 
 def click_contacted(desk, user: str, lead_id: int) -> dict:
     """The Contacted button of a lead's line on the Home; the Home published after it."""
+    settled(desk)
     desk.slack.reset()
     reply = desk.interact(
         {

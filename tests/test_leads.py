@@ -54,6 +54,13 @@ def said(reply) -> str:
     return reply.text()
 
 
+def told(db) -> list[tuple[str, str]]:
+    """Who was sent a message, and of what kind (App Home refreshes are not messages)."""
+    with db.session() as session:
+        rows = session.exec(select(Notification.channel, Notification.kind)).all()
+    return sorted((channel, kind) for channel, kind in rows if kind != "home_refresh")
+
+
 def lead_of(db, company: str) -> Lead:
     with db.session() as session:
         return session.exec(select(Lead).where(Lead.company == company)).one()
@@ -184,7 +191,7 @@ def test_a_rep_owns_a_lead_of_their_own_customer_and_nobody_else_is_told(desk):
     lead = lead_of(desk.desk.db, "上海华联贸易股份有限公司")
     assert owner_of(desk.desk.db, lead) == WANG
     assert "该记录归你，线索也归你" in reply
-    assert count(desk.desk.db, Notification) == 0
+    assert told(desk.desk.db) == []  # her own App Home is refreshed, nobody is messaged
 
 
 # -- /lead ---------------------------------------------------------------------------------------
@@ -325,7 +332,12 @@ def test_import_leads_upserts_by_source_id_and_sends_duplicates_to_their_owners(
     with workspace.session() as session:
         kinds = session.exec(select(Notification.channel, Notification.kind)).all()
         unassigned = session.exec(select(Lead).where(Lead.company == "北京远景科技")).all()
-    assert sorted(kinds) == [(EMMA, "lead_duplicate"), (WANG, "lead_duplicate")]
+    assert sorted(kinds) == [
+        (EMMA, "home_refresh"),
+        (EMMA, "lead_duplicate"),
+        (WANG, "home_refresh"),
+        (WANG, "lead_duplicate"),
+    ]
     assert [(lead.status, lead.phone_key) for lead in unassigned] == [("new", "01066667777")] * 2
 
     # again: the rows with a source id are the same leads, those without are new ones

@@ -18,6 +18,7 @@ from bot.views.meetings import booking_form
 from bot.views.samples import request_form
 from bot.views.visits import visit_form
 from commands.home import dashboard
+from commands.home_refresh import publishing_home
 from commands.people import Actor
 from storage.db import Database
 from storage.models import utcnow
@@ -58,7 +59,8 @@ def lead_contacted_clicked(
     """`/lead contacted N` from the Home; a stale button or a second click is told why."""
     ack()
     value = str(action.get("value") or "")
-    reply = answer(actor, lambda: contacted_typed(db, actor, value))
+    with publishing_home(actor.slack_user_id):
+        reply = answer(actor, lambda: contacted_typed(db, actor, value))
     publish_home(db, client, actor, notice=reply["text"])
     notify()
 

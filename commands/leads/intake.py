@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, func, inspect, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
+from commands.home_refresh import refresh_home_soon
 from commands.leads.drafts import LeadDraft
 from commands.leads.duplicates import Match, find_match
 from commands.leads.keys import LeadKeys, company_key, email_key, phone_key
@@ -177,10 +178,14 @@ def assign(
         "updated_at": now,
         **_clock_started(session, owner, now),
     }
-    still = (_owner_is(lead.owner_id), col(Lead.status) == lead.status)
+    previous_owner_id = lead.owner_id
+    still = (_owner_is(previous_owner_id), col(Lead.status) == lead.status)
     if not compare_and_set(session, lead, still, values):
         return False
     audit(session, by, "lead", str(stored_id(lead)), "lead.assign", before, _assignment(lead))
+    refresh_home_soon(session, owner.slack_user_id)
+    if previous_owner_id not in (None, owner.id):
+        refresh_home_soon(session, session.get_one(Member, previous_owner_id).slack_user_id)
     return True
 
 

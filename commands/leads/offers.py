@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
+from commands.home_refresh import refresh_home_soon
 from commands.leads.intake import ROUND_ROBIN, compare_and_set, offer_stamp, place
 from commands.leads.round_robin import Assignments
 from commands.leads.sla import stop_clock
@@ -97,6 +98,7 @@ def pass_offer(session: Session, actor: Actor, button: OfferButton) -> OfferAnsw
     if not released:
         raise InvalidInput("offer.error.stale", id=button.lead_id)
     stop_clock(lead)
+    refresh_home_soon(session, actor.slack_user_id)
     session.add(LeadPass(lead_id=button.lead_id, member_id=actor.member_id, passed_at=now))
     why = f"passed by {actor.name}"
     audit(

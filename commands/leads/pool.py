@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, select
 
 from commands.errors import Forbidden, InvalidInput, NotFound
+from commands.home_refresh import refresh_home_soon
 from commands.leads.intake import assign
 from commands.leads.round_robin import team_queue
 from commands.leads.sla import stop_clock
@@ -225,6 +226,7 @@ def return_to_pool(
         {"status": str(lead.status), "why": why},
     )
     owner = session.get_one(Member, owner_id)
+    refresh_home_soon(session, owner.slack_user_id)
     notify(
         session,
         key=f"lead:{lead_id}:pooled:{as_utc(at).isoformat()}",

@@ -16,6 +16,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from commands.errors import InvalidInput, NotFound
+from commands.home_refresh import refresh_home_soon
 from commands.leads.sla import business_hours_between, stop_clock
 from commands.people import Actor
 from commands.records import audit
@@ -100,6 +101,8 @@ def record_contact(session: Session, lead: Lead, by: str, at: datetime, note: st
     stop_clock(lead)
     session.add(lead)
     audit(session, by, "lead", str(lead_id), "lead.contacted", None, _step_audit(lead, note))
+    if lead.owner_id is not None:
+        refresh_home_soon(session, session.get_one(Member, lead.owner_id).slack_user_id)
     session.flush()
     return LeadStep(lead_id, lead.company, "contacted", _hours_to_contact(session, lead, at))
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from commands.home import refresh_home
+from commands.home_refresh import refresh_home
 from commands.meetings.cards import MeetingCard
 from commands.people import Actor
 
