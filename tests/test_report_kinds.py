@@ -19,9 +19,22 @@ Invoiced in November 70,000 + 50,000 = 120,000; open at the end 40,000 + 35,000 
 October: 30,000 collected of 30,000 due (100 %); November 2025: nothing, no rate.
 Aging: ≤0 one invoice 50,000 (34.5 %); 1-30 two, 75,000 (51.7 %); 90+ one, 20,000 (13.8 %).
 Trend (overdue at each month's close): June, July 0; August to October 20,000; Nov 95,000.
+
+Orders, by hand (East, on Shanghai's clock; changes in UTC):
+- Received (ordered in November, not cancelled): SO-3, SO-7, SO-8 = 3; October SO-1, SO-2.
+- Shipped in November: SO-3 (promised 11-12, shipped 11-14: 2 days late), SO-7 (on time),
+  SO-8 (no promised day) → 1 late of 2 promised = 50.0 %; October 1 of 2 (SO-2).
+- Steps: SO-3 received 11-10 00:00 → confirmed 11-11 12:00 (1.5 d) → in_production 11-12
+  00:00 (0.5) → shipped 11-14 00:00 (2.0); SO-7 received 10-31 00:00 (before the period) →
+  confirmed 11-02 (2.0) → on_hold 11-03 (1.0) → confirmed 11-05 (2.0) → shipped 11-24
+  (19.0); SO-8 received 11-02 06:00 → on_hold 11-03 06:00 (1.0). First changes are no step.
+  confirmed: 3, average 1.8, median 2.0; in_production 1, 0.5; shipped 2, 10.5, 10.5;
+  on_hold 2, 1.0, 1.0. Both holds "等客户付款"; West's SO-9 held "west" is not East's.
+- Change requests in November: SO-3 quantity accepted, SO-7 delivery_date pending and
+  quantity declined (an October one on SO-1 left out).
 """
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -31,9 +44,9 @@ from commands.errors import Forbidden
 from commands.reports import build_report
 from commands.reports.model import ReportPeriod
 from commands.reports.scope import operator_scope, report_scope
-from helpers import actor, import_files
+from helpers import actor, import_files, member_id, order
 from storage.db import Database
-from storage.models import ExchangeRate
+from storage.models import ExchangeRate, OrderChangeRequest, OrderStatusChange
 
 ADMIN = "UADMIN001"
 MANAGER = "UMGRE0001"
@@ -62,7 +75,10 @@ FILES = {
     "SO-2,E-002,invoiced,10000.00,USD,2026-10-28,2026-10-30,2026-10-31,\n"
     "SO-3,E-001,invoiced,50000.00,CNY,2026-11-10,2026-11-12,2026-11-14,\n"
     "SO-6,E-001,paid,30000.00,CNY,2026-09-01,,,\n"
-    "SO-5,W-001,invoiced,999999.00,CNY,2026-10-01,,,\n",
+    "SO-5,W-001,invoiced,999999.00,CNY,2026-10-01,,,\n"
+    "SO-7,E-002,shipped,8000.00,CNY,2026-11-20,2026-11-25,2026-11-24,\n"
+    "SO-8,E-003,shipped,5000.00,CNY,2026-11-02,,2026-11-05,\n"
+    "SO-9,W-001,shipped,7000.00,CNY,2026-11-02,2026-11-03,2026-11-20,\n",
     "invoices": "number,order_number,customer_code,amount,currency,issued_on,due_on\n"
     "INV-1,SO-1,E-001,100000.00,CNY,2026-10-20,2026-11-10\n"
     "INV-2,SO-2,E-002,10000.00,USD,2026-11-01,2026-11-25\n"
@@ -208,3 +224,105 @@ def test_a_managers_team_report_never_holds_another_teams(db):
     largest, _ = table(report, "largest_overdue")
     assert "INV-5" not in [row[0] for row in largest]
     assert figures(report)["fell_due"][0] == D("170000")
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+STEPS = [
+    ("SO-3", None, "received", "2026-11-10T00:00", None),
+    ("SO-3", "received", "confirmed", "2026-11-11T12:00", None),
+    ("SO-3", "confirmed", "in_production", "2026-11-12T00:00", None),
+    ("SO-3", "in_production", "shipped", "2026-11-14T00:00", None),
+    ("SO-7", None, "received", "2026-10-31T00:00", None),
+    ("SO-7", "received", "confirmed", "2026-11-02T00:00", None),
+    ("SO-7", "confirmed", "on_hold", "2026-11-03T00:00", "等客户付款"),
+    ("SO-7", "on_hold", "confirmed", "2026-11-05T00:00", None),
+    ("SO-7", "confirmed", "shipped", "2026-11-24T00:00", None),
+    ("SO-8", None, "received", "2026-11-02T06:00", None),
+    ("SO-8", "received", "on_hold", "2026-11-03T06:00", " 等客户付款 "),
+    ("SO-9", None, "received", "2026-11-02T00:00", None),
+    ("SO-9", "received", "on_hold", "2026-11-04T00:00", "west"),
+]
+CHANGES = [
+    ("SO-3", "quantity", "accepted", "2026-11-12T03:00"),
+    ("SO-7", "delivery_date", "pending", "2026-11-20T03:00"),
+    ("SO-7", "quantity", "declined", "2026-11-21T03:00"),
+    ("SO-1", "specification", "accepted", "2026-10-20T03:00"),
+]
+
+
+@pytest.fixture
+def order_history(db):
+    """What /order update and /order change would have stored at those moments."""
+    with db.session() as session:
+        for number, before, after, moment, note in STEPS:
+            order_id = order(db, number).id
+            session.add(
+                OrderStatusChange(
+                    order_id=order_id,
+                    from_status=before,
+                    to_status=after,
+                    at=at(moment),
+                    note=note,
+                )
+            )
+        for number, kind, status, moment in CHANGES:
+            session.add(
+                OrderChangeRequest(
+                    order_id=order(db, number).id,
+                    kind=kind,
+                    description="…",
+                    requested_by_id=member_id(db, WANG),
+                    status=status,
+                    created_at=at(moment),
+                )
+            )
+    return db
+
+
+def test_orders_of_a_team_by_hand(order_history):
+    report = build(order_history, "orders", east)
+    got = figures(report)
+    assert got["orders_received"] == (3, 2, 0)
+    assert got["orders_shipped"] == (3, 2, 0)
+    assert got["late_shipments"] == (1, 1, 0)
+    assert got["late_rate"] == (D("0.500"), D("0.500"), None)
+    assert got["put_on_hold"][0] == 2
+    assert got["change_requests"][0] == 3
+    steps, _ = table(report, "step_times")
+    assert steps == [
+        ["confirmed", 3, D("1.8"), D("2.0")],
+        ["in_production", 1, D("0.5"), D("0.5")],
+        ["shipped", 2, D("10.5"), D("10.5")],
+        ["on_hold", 2, D("1.0"), D("1.0")],
+    ]
+    late, _ = table(report, "late_shipments")
+    assert late == [
+        ["SO-3", "上海华瑞机电有限公司", "王芳", date(2026, 11, 12), date(2026, 11, 14), 2]
+    ]
+    holds, holds_table = table(report, "on_hold_reasons")
+    assert holds == [["等客户付款", 2, D("1.000")]]
+    assert holds_table.total == [None, 2, D("1.000")]
+    changes, _ = table(report, "change_requests")
+    assert changes == [["delivery_date", 1, 0, 0, 1], ["quantity", 2, 1, 1, 0]]
+
+
+def test_a_reps_orders_are_their_own_only(order_history):
+    def wang(session):
+        return report_scope(session, actor(order_history, WANG), None)
+
+    report = build(order_history, "orders", wang)
+    got = figures(report)
+    assert got["orders_received"][0] == 1  # SO-3
+    assert got["put_on_hold"][0] == 0
+    steps, _ = table(report, "step_times")
+    assert [row[:2] for row in steps] == [["confirmed", 1], ["in_production", 1], ["shipped", 1]]
+
+
+def test_orders_of_an_empty_period_say_so(db):
+    report = build(db, "orders", east, ReportPeriod.of("2025-03"))
+    assert figures(report)["late_rate"][0] is None
+    assert ("report.note.no_orders", {}) in report.notes
+    assert all(not list(t.rows) for t in report.tables)

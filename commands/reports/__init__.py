@@ -11,6 +11,7 @@ from sqlmodel import Session
 from commands.errors import InvalidInput
 from commands.reports.collections import collections_report
 from commands.reports.model import Report, ReportPeriod
+from commands.reports.orders import orders_report
 from commands.reports.sales import sales_report
 from commands.reports.scope import ReportScope
 
@@ -19,6 +20,7 @@ Builder = Callable[[Session, ReportScope, ReportPeriod], Report]
 KINDS: dict[str, Builder] = {
     "sales": sales_report,
     "collections": collections_report,
+    "orders": orders_report,
 }
 
 
