@@ -23,6 +23,7 @@ from bot.listeners import (
     pipeline,
     quotes,
     receivables,
+    reports,
     samples,
     target_plans,
     targets,
@@ -46,6 +47,7 @@ SLASH_COMMANDS = (
     deals.COMMAND,
     pipeline.COMMAND,
     quotes.COMMAND,
+    reports.COMMAND,
 )
 
 
@@ -72,3 +74,4 @@ def register(app: App, db: Database, on_notify: Callable[[], None], settings: Se
     deals.register(app)
     pipeline.register(app)
     quotes.register(app)
+    reports.register(app)

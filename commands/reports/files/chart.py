@@ -164,7 +164,7 @@ def _draw_empty(axes: Axes, label: Label) -> None:
 
 def _axis_number(column: Column) -> Callable[[float, int], str]:
     if column.kind == PERCENT:
-        return lambda value, _: f"{value:.0f}%"
+        return lambda value, _: f"{value * 100:.0f}%"  # a share is a fraction
     return lambda value, _: f"{value:,.0f}"
 
 
