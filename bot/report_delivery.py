@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 
 from bot.views.reports import report_label
+from commands.reports.files import csv as csv_file
+from commands.reports.files import xlsx as xlsx_file
 from commands.reports.files.chart import chart_png
 from commands.reports.model import Report
 
@@ -27,7 +29,7 @@ def file_stem(report: Report) -> str:
 
 
 def report_files(report: Report, locale: str) -> list[ReportFile]:
-    """The XLSX and CSV (where their writers are installed) and a PNG per chart. The report's
+    """The XLSX, the CSV and a PNG per chart (of the first MAX_CHARTS tables drawn). The report's
     table rows must be lists: every file reads them."""
     label = report_label(locale)
     stem = file_stem(report)
@@ -39,11 +41,6 @@ def report_files(report: Report, locale: str) -> list[ReportFile]:
 
 
 def _sheet_files(report: Report, label, stem: str) -> list[ReportFile]:
-    try:
-        from commands.reports.files import csv as csv_file
-        from commands.reports.files import xlsx as xlsx_file
-    except ImportError:
-        return []
     workbook = io.BytesIO()
     xlsx_file.write_xlsx(report, label, workbook)
     return [

@@ -4,10 +4,13 @@ made, then the summary in its place and the files beside it; help, bad words and
 may not see answered in the ack, in English and Chinese; subscriptions by an admin or a
 manager for their team. On SQLite and PostgreSQL."""
 
+import codecs
+import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import select
 
 from bot.i18n import CATALOGS, t
@@ -95,9 +98,14 @@ def test_a_manager_asks_in_their_dm_and_gets_progress_summary_and_files(desk):
     assert len(summary["blocks"]) <= 50
     files = desk.slack.wait_for_files(dm, timeout=WAIT)
     assert files and all(f.comment and "2026-11" in f.comment for f in files)
-    charts = [f for f in files if f.filename.endswith(".png")]
-    for chart in charts:
+    by_kind = {f.filename.rsplit(".", 1)[1]: f for f in files}
+    assert set(by_kind) == {"xlsx", "csv", "png"}
+    for chart in (f for f in files if f.filename.endswith(".png")):
         assert chart.content.startswith(PNG)
+    assert by_kind["csv"].content.startswith(codecs.BOM_UTF8)
+    workbook = load_workbook(io.BytesIO(by_kind["xlsx"].content))
+    assert len(workbook.sheetnames) >= 2
+    assert any(sheet.freeze_panes for sheet in workbook.worksheets)
 
 
 def test_a_manager_asking_in_the_team_channel_gets_it_there(desk):
