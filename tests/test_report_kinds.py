@@ -46,7 +46,7 @@ from commands.reports.model import ReportPeriod
 from commands.reports.scope import operator_scope, report_scope
 from helpers import actor, import_files, member_id, order
 from storage.db import Database
-from storage.models import ExchangeRate, OrderChangeRequest, OrderStatusChange
+from storage.models import ExchangeRate, Lead, Member, OrderChangeRequest, OrderStatusChange
 
 ADMIN = "UADMIN001"
 MANAGER = "UMGRE0001"
@@ -92,6 +92,7 @@ FILES = {
     "INV-2,5000.00,2026-11-28,TT-3\n"
     "INV-6,30000.00,2026-10-20,TT-6\n",
     "rates": "month,currency,to_currency,rate\n2026-11,USD,CNY,7\n",
+    "targets": "team,member_slack_id,metric,period,amount\n华东 East,,订单,2026-11,100000\n",
 }
 NOVEMBER = ReportPeriod.of("2026-11")
 
@@ -326,3 +327,68 @@ def test_orders_of_an_empty_period_say_so(db):
     assert figures(report)["late_rate"][0] is None
     assert ("report.note.no_orders", {}) in report.notes
     assert all(not list(t.rows) for t in report.tables)
+
+
+LEADS = [  # owner, first-contact deadline, contacted at, converted
+    (WANG, "2026-11-05T03:00", "2026-11-05T02:00", True),
+    (WANG, "2026-11-06T03:00", "2026-11-06T05:00", False),
+    (CHEN, "2026-11-07T03:00", "2026-11-07T01:00", False),
+    (TOM, "2026-11-07T03:00", None, False),
+]
+
+
+@pytest.fixture
+def leads(db):
+    """Leads as intake, assignment and /lead contacted would have left them."""
+    with db.session() as session:
+        for number, (owner, due, contacted, converted) in enumerate(LEADS):
+            owner_id = member_id(db, owner)
+            team_id = session.get(Member, owner_id).team_id
+            session.add(
+                Lead(
+                    source="web",
+                    source_ref=f"L-{number}",
+                    company=f"Lead {number}",
+                    status="converted" if converted else "contacted",
+                    team_id=team_id,
+                    owner_id=owner_id,
+                    sla_due_at=at(due),
+                    first_contact_at=at(contacted) if contacted else None,
+                    converted_at=at(due) if converted else None,
+                    created_at=at(due),
+                )
+            )
+    return db
+
+
+def test_pipeline_of_a_team_by_hand(leads):
+    """East: 3 leads created in November, 1 converted (33.3 %); deadlines 王芳 1 of 2 met,
+    陈杰 1 of 1, 2 of 3 = 66.7 %; no opportunity, no win rate; the order target 100,000
+    against 50,000 + 8,000 + 5,000 ordered in November = 63.0 %. Tom (West) is not East's."""
+    report = build(leads, "pipeline", east)
+    got = figures(report)
+    assert got["leads"][0] == 3
+    assert got["lead_conversion"][0] == D("0.333")
+    assert got["opportunities"][0] == 0 and got["win_rate"][0] is None
+    assert got["sla_compliance"][0] == D("0.667")
+    sla, _ = table(report, "sla_compliance")
+    assert sla == [["王芳", 2, 1, D("0.500")], ["陈杰", 1, 1, D("1.000")]]
+    conversion, _ = table(report, "conversion")
+    assert conversion == [["华东 East", 3, 1, 1, D("0.333"), 0, 0, None]]
+    attainment, _ = table(report, "attainment")
+    assert attainment[0] == ["华东 East", "CNY", D("100000"), D("63000"), D("0.630")]
+    stages, stages_table = table(report, "open_by_stage")
+    assert [row[1] for row in stages] == ["qualification", "needs", "proposal", "negotiation"]
+    assert stages_table.currency == "CNY"
+
+
+def test_a_reps_pipeline_is_their_own(leads):
+    def wang(session):
+        return report_scope(session, actor(leads, WANG), None)
+
+    report = build(leads, "pipeline", wang)
+    assert figures(report)["sla_compliance"][0] == D("0.500")
+    sla, _ = table(report, "sla_compliance")
+    assert [row[0] for row in sla] == ["王芳"]
+    attainment, _ = table(report, "attainment")
+    assert all(row[0] == "王芳" for row in attainment)

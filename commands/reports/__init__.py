@@ -12,6 +12,7 @@ from commands.errors import InvalidInput
 from commands.reports.collections import collections_report
 from commands.reports.model import Report, ReportPeriod
 from commands.reports.orders import orders_report
+from commands.reports.pipeline import pipeline_report
 from commands.reports.sales import sales_report
 from commands.reports.scope import ReportScope
 
@@ -21,6 +22,7 @@ KINDS: dict[str, Builder] = {
     "sales": sales_report,
     "collections": collections_report,
     "orders": orders_report,
+    "pipeline": pipeline_report,
 }
 
 
