@@ -996,6 +996,24 @@ def test_a_payment_dated_tomorrow_in_the_team_s_zone_is_refused(seeded, db):
     assert rejected_lines(run) == [f"line 2: paid_on {tomorrow} is in the future"]
 
 
+def test_a_payment_of_nothing_or_less_is_told_to_be_more_than_0(seeded):
+    _invoiced(seeded, "Asia/Shanghai")
+
+    run = seeded.import_csv(
+        "payments",
+        payments_file(
+            "INV-9,-5,2024-03-20,TT-1", "INV-9,0.00,2024-03-20,TT-2", "INV-9,ten,2024-03-20,TT-3"
+        ),
+    )
+
+    assert rejected_lines(run) == [
+        "line 2: a payment must be more than 0, not -5",
+        "line 3: a payment must be more than 0, not 0.00",
+        "line 4: payment amount 'ten' is not an amount: use a number more than 0 with at most 2 "
+        "decimals, like 1234.50 or 1,234.50",
+    ]
+
+
 def test_amounts_in_payment_reasons_are_formatted_for_the_operator(seeded, monkeypatch):
     _invoiced(seeded, "Asia/Shanghai")
 

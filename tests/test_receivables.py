@@ -631,7 +631,8 @@ def test_bad_payment_rows_are_rejected_with_their_line(salesdesk, demo_db):
         report[6],
         report[7],
     ]
-    assert "'-5' is not an amount" in report[6] and "'ten' is not an amount" in report[7]
+    assert "a payment must be more than 0, not -5" in report[6]
+    assert "payment amount 'ten' is not an amount" in report[7]
     assert invoice(demo_db, "INV-900").paid_amount == Decimal("1000.00")
 
 

@@ -40,6 +40,7 @@ MESSAGES = {
     "import.reject.bad_order_number": "'{value}' is not an order number: use letters, digits and - _ . / only, 40 at most",
     "import.reject.bad_date": "{column} '{value}' is not a date: use YYYY-MM-DD or YYYY/M/D",
     "import.reject.bad_amount": "'{value}' is not an amount: use 0 or more with at most 2 decimals, like 1234.50 or 1,234.50",
+    "import.reject.bad_payment_amount": "payment amount '{value}' is not an amount: use a number more than 0 with at most 2 decimals, like 1234.50 or 1,234.50",
     "import.reject.bad_invoice_amount": "invoice amount '{value}' is not an amount: use a number more than 0 with at most 2 decimals, like 1234.50 or 1,234.50",
     "import.reject.bad_currency": "'{value}' is not a currency: use an ISO 4217 code like CNY, USD or EUR (RMB and 人民币 read as CNY)",
     "import.reject.bad_timezone": "'{value}' is not an IANA time zone (like Asia/Shanghai)",

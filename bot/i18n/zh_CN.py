@@ -38,6 +38,7 @@ MESSAGES = {
     "import.reject.bad_order_number": "“{value}”不是有效的订单号：只能包含字母、数字和 - _ . /，最多 40 个字符",
     "import.reject.bad_date": "{column}“{value}”不是有效日期：请使用 YYYY-MM-DD 或 YYYY/M/D 格式",
     "import.reject.bad_amount": "“{value}”不是有效金额：须为不小于 0 的数，最多两位小数，例如 1234.50 或 1,234.50",
+    "import.reject.bad_payment_amount": "付款金额“{value}”不是有效金额：须为大于 0 的数，最多两位小数，例如 1234.50 或 1,234.50",
     "import.reject.bad_invoice_amount": "发票金额“{value}”不是有效金额：须为大于 0 的数，最多两位小数，例如 1234.50 或 1,234.50",
     "import.reject.bad_currency": "“{value}”不是币种：请使用 ISO 4217 代码，例如 CNY、USD 或 EUR（RMB、人民币按 CNY 读取）",
     "import.reject.bad_timezone": "“{value}”不是 IANA 时区（例如 Asia/Shanghai）",

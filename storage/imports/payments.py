@@ -168,7 +168,9 @@ class PaymentImporter(Importer):
     def readers(self) -> dict[str, read.Reader]:
         return {
             "invoice_number": self._invoice,
-            "amount": read.amount,
+            "amount": read.positive_amount(
+                "import.reject.bad_payment_amount", "import.reject.payment_not_positive"
+            ),
             "paid_on": read.iso_date,
             "reference": read.text(Payment),
         }
@@ -232,8 +234,6 @@ class PaymentImporter(Importer):
     def _check(self, fields: dict[str, object], match: Stored | None) -> None:
         number, amount, paid_on, _ = _received(fields)
         invoice = self.invoices[number]
-        if amount <= 0:
-            raise Rejected("import.reject.payment_not_positive", value=amount)
         if paid_on < invoice.issued_on:
             raise Rejected(
                 "import.reject.paid_before_issued",
