@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file")
     imports.set_defaults(run=_import)
 
+    report = sub.add_parser("report", help="a report as a file: xlsx, csv, png or txt")
+    report.add_argument("kind", help="sales, collections, orders, activity or pipeline")
+    report.add_argument("--period", required=True, help="2026-11, 2026-Q4, 2026 or 2026-W48")
+    report.add_argument("--team", help="one team (the company when left out)")
+    report.add_argument("--format", dest="format_", help="xlsx, csv, png or txt")
+    report.add_argument("-o", "--output", required=True, help="the file to write; - for stdout")
+    report.set_defaults(run=_report)
+
     jobs = sub.add_parser("jobs", help="scheduled jobs: list them, or run one now")
     jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True, metavar="ACTION")
     jobs_sub.add_parser("list", help="every job with its next run per team").set_defaults(
@@ -213,6 +221,12 @@ def _import(settings: Settings, args) -> int:
     from bot.import_report import run_import
 
     return run_import(settings, args.kind, args.file)
+
+
+def _report(settings: Settings, args) -> int:
+    from bot.report_cli import run_report
+
+    return run_report(settings, args.kind, args.period, args.team, args.format_, args.output)
 
 
 def _leads_token_create(settings: Settings, args) -> int:

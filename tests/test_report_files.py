@@ -207,3 +207,76 @@ def test_a_date_cell_is_a_date():
     book, _ = workbook_of(report, english)
     cell = book["Customer contribution"]["B2"]
     assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+
+
+# -- salesdesk report ---------------------------------------------------------------------------
+
+
+def report_cli(monkeypatch, *args: str, locale: str = "en") -> int:
+    from bot.cli import main
+
+    monkeypatch.setenv("SALESDESK_LOCALE", locale)
+    return main(["report", *args])
+
+
+def test_cli_writes_a_teams_xlsx(november, monkeypatch, tmp_path, capsys):
+    out = tmp_path / "east.xlsx"
+    assert (
+        report_cli(monkeypatch, "sales", "--period", "2026-11", "--team", "east", "-o", str(out))
+        == 0
+    )
+    said = capsys.readouterr().out
+    assert f"Sales report for 2026-11 ({EAST}) written to {out}: 6 tables, 15 rows." in said
+    book = openpyxl.load_workbook(out)
+    assert book["Summary"]["B4"].value == 25100
+
+
+def test_cli_writes_the_companys_csv_and_txt_in_chinese(november, monkeypatch, tmp_path, capsys):
+    out = tmp_path / "company.csv"
+    code = report_cli(
+        monkeypatch,
+        "sales",
+        "--period",
+        "2026-11",
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        locale="zh-CN",
+    )
+    assert code == 0
+    assert "销售报表（全公司）已写入" in capsys.readouterr().out
+    data = out.read_bytes()
+    assert data.startswith(BOM) and "销售报表 · 2026-11 · 全公司" in data.decode("utf-8-sig")
+    assert (
+        report_cli(monkeypatch, "sales", "--period", "2026-11", "--format", "txt", "-o", "-") == 0
+    )
+    assert "Sales (CNY)  25,100.00" in capsys.readouterr().out
+
+
+def test_cli_draws_the_first_chart_as_a_png(november, monkeypatch, tmp_path):
+    out = tmp_path / "east.png"
+    assert (
+        report_cli(monkeypatch, "sales", "--period", "2026-11", "--team", EAST, "-o", str(out)) == 0
+    )
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["sales", "--period", "2026-13", "-o", "x.xlsx"], "2026-13 is not a period"),
+        (["sales", "--period", "2026-11", "-o", "x.pdf"], "pdf is not a format"),
+        (["sales", "--period", "2026-11", "--format", "xlsx", "-o", "-"], "xlsx is not a format"),
+        (["forecast", "--period", "2026-11", "-o", "x.csv"], "There is no forecast report."),
+        (["sales", "--period", "2026-11", "--team", "Nowhere", "-o", "x.csv"], "Nowhere"),
+        (["sales", "--period", "2026-11", "-o", "/nonexistent/dir/x.csv"], "Could not write"),
+    ],
+)
+def test_cli_says_what_is_wrong_and_writes_nothing(
+    november, monkeypatch, tmp_path, capsys, args, said
+):
+    monkeypatch.chdir(tmp_path)
+    assert report_cli(monkeypatch, *args) == 1
+    assert said in capsys.readouterr().err
+    assert not list(tmp_path.glob("x.*"))

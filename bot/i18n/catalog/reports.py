@@ -67,8 +67,9 @@ MESSAGES = {
         "report.cli.png_unavailable": "PNG charts are not available yet; use xlsx, csv or txt.",
         "report.cli.no_chart": "The {kind} report has no chart to draw.",
         "report.cli.cannot_write": "Could not write {path}: {reason}",
-        "report.cli.progress.reading": "Reading",
-        "report.cli.progress.writing": "Writing",
+        # Stages of the command line's progress bar (bot.import_progress names them so).
+        "import.progress.report_reading": "Reading the report",
+        "import.progress.report_writing": "Writing the file",
         "report.cli.written": "{kind} report for {period} ({scope}) written to {path}: "
         "{tables} tables, {rows} rows.",
     },
@@ -139,8 +140,8 @@ MESSAGES = {
         "report.cli.png_unavailable": "暂不支持 PNG 图表，请使用 xlsx、csv 或 txt。",
         "report.cli.no_chart": "{kind}报表没有可画的图表。",
         "report.cli.cannot_write": "无法写入 {path}：{reason}",
-        "report.cli.progress.reading": "读取中",
-        "report.cli.progress.writing": "写入中",
+        "import.progress.report_reading": "正在读取报表",
+        "import.progress.report_writing": "正在写入文件",
         "report.cli.written": "{period} {kind}报表（{scope}）已写入 {path}：{tables} 张表，"
         "{rows} 行。",
     },
