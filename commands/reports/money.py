@@ -11,11 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, literal
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from commands.pipeline.money import Converter, rates_for
+from commands.pipeline.money import Converter, Rates
 from commands.reports.model import ReportPeriod
 from commands.targets.actuals import MissingRate
+from storage.models import ExchangeRate
 from storage.targets import plain_rate
 
 
@@ -40,16 +41,22 @@ def month_case(column: Any, period: ReportPeriod) -> Any:
 
 
 class MonthlyConverter:
-    """Converts amounts of any month of the period into one currency, noting missing rates."""
+    """Converts amounts of any month of the period into one currency, noting missing rates.
+    Every rate into that currency for the period's months is read at once: one query, and
+    no scan of the amounts to learn their currencies first."""
 
-    def __init__(self, session: Session, period: ReportPeriod, currencies: Iterable[str], to: str):
-        wanted = {*currencies, to}
+    def __init__(self, session: Session, period: ReportPeriod, to: str):
+        months = [month for month, _ in months_of(period)]
+        found = session.exec(
+            select(ExchangeRate).where(
+                col(ExchangeRate.month).in_(months), col(ExchangeRate.to_currency) == to
+            )
+        )
+        rates: dict[str, Rates] = {month: {} for month in months}
+        for rate in found:
+            rates[rate.month][(rate.currency, rate.to_currency)] = rate.rate
         self.currency = to
-        self._converters = {
-            month: Converter(rates_for(session, month, wanted), month, to)
-            for month, _ in months_of(period)
-        }
-
+        self._converters = {month: Converter(rates[month], month, to) for month in months}
         self.used: dict[tuple[str, str], Decimal] = {}  # (month, currency) → rate
 
     def __call__(self, amount: Decimal, currency: str, month: str) -> Decimal:

@@ -140,8 +140,7 @@ def _in_scope(scope: ReportScope, period: ReportPeriod) -> tuple[Any, ...]:
 
 def _sales(session: Session, scope: ReportScope, period: ReportPeriod) -> Sales:
     month = month_case(col(SalesOrder.ordered_on), period)
-    currencies = _currencies(session, scope, period)
-    convert = MonthlyConverter(session, period, currencies, scope.currency)
+    convert = MonthlyConverter(session, period, scope.currency)
     by_customer = (
         select(
             col(Customer.id),
@@ -174,11 +173,6 @@ def _sales(session: Session, scope: ReportScope, period: ReportPeriod) -> Sales:
     customers = _tallies(session.execute(by_customer), convert)
     reps = _tallies(session.execute(by_rep), convert)
     return Sales(customers, reps, convert)
-
-
-def _currencies(session: Session, scope: ReportScope, period: ReportPeriod) -> list[str]:
-    found = select(col(SalesOrder.currency)).where(*_in_scope(scope, period)).distinct()
-    return list(session.scalars(found))
 
 
 def _tallies(rows: Iterable[Any], convert: MonthlyConverter) -> dict[int, Tally]:
@@ -220,8 +214,7 @@ def _products(session: Session, scope: ReportScope, period: ReportPeriod) -> Pro
         .group_by(col(Product.currency), month)
     )
     rows = session.execute(query).all()
-    currencies = {row[2] for row in rows} | {row[3] for row in rows if row[3]}
-    convert = MonthlyConverter(session, period, currencies, scope.currency)
+    convert = MonthlyConverter(session, period, scope.currency)
     tallies = _product_tallies(session, rows, convert)
     ranked = sorted(tallies.values(), key=lambda t: (-t.amount, t.sku, t.name))
     return Products(ranked, convert)
