@@ -5,6 +5,7 @@ operator's terminal while it reads and writes (none when stdout is a file or a p
 `-o -` writes a txt or csv report to stdout. The format is taken from the file's ending when
 --format is not given. A PNG is the chart of the report's first table that has one."""
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -109,12 +110,19 @@ def _write(
 
 
 def _save(report: Report, chosen: str, out: str, label: Callable[[str, dict], str]) -> None:
+    """Writes beside the file and puts it in place once whole: a report that fails half way
+    leaves no half file, nor spoils the one there was."""
     if out == STDOUT:
         _to(sys.stdout.buffer, report, chosen, label)
         sys.stdout.flush()
         return
-    with open(out, "wb") as file:
-        _to(file, report, chosen, label)
+    partial = Path(out).with_name(Path(out).name + ".part")
+    try:
+        with open(partial, "wb") as file:
+            _to(file, report, chosen, label)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _to(file: BinaryIO, report: Report, chosen: str, label: Callable[[str, dict], str]) -> None:

@@ -279,4 +279,4 @@ def test_cli_says_what_is_wrong_and_writes_nothing(
     monkeypatch.chdir(tmp_path)
     assert report_cli(monkeypatch, *args) == 1
     assert said in capsys.readouterr().err
-    assert not list(tmp_path.glob("x.*"))
+    assert not list(tmp_path.glob("x*"))
