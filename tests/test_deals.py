@@ -3,6 +3,7 @@ and its buttons; moving forward and back, won (the order, with the lines of the 
 and lost; double clicks, stale buttons and replays; who may touch whose; stalled ones for the
 stand-up. Over signed HTTP into the real app, on SQLite and PostgreSQL."""
 
+import re
 import threading
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -18,9 +19,6 @@ from storage.models import (
     Opportunity,
     OpportunityStageChange,
     OrderLine,
-    Product,
-    Quote,
-    QuoteLine,
     SalesOrder,
 )
 
@@ -274,44 +272,19 @@ def test_a_double_click_moves_once_and_the_second_is_told(desk):
 # -- won and lost -----------------------------------------------------------------------------
 
 
-def accepted_quote_for(db, deal_id: int, status: str = "accepted") -> None:
-    """A quote as the quotes desk leaves it once the customer accepted it."""
-    with db.session() as session:
-        products = {p.sku: p for p in session.exec(select(Product))}
-        quote = Quote(
-            number=f"Q-{deal_id}-{status}",
-            opportunity_id=deal_id,
-            status=status,
-            currency="CNY",
-            tax_rate=Decimal("13"),
-            valid_until=date(NEXT_YEAR, 1, 31),
-            subtotal=Decimal("30600"),
-            tax_amount=Decimal("0"),
-            total=Decimal("30600"),
-            max_discount_percent=Decimal("10"),
-            created_by_id=member_id(db, WANG),
-        )
-        session.add(quote)
-        session.flush()
-        for sku, quantity, price, discount in (("FL-100", 100, 120, 0), ("VL-50", 80, 300, 10)):
-            session.add(
-                QuoteLine(
-                    quote_id=quote.id,
-                    product_id=products[sku].id,
-                    product_name=products[sku].name_zh,
-                    unit="pcs",
-                    quantity=Decimal(quantity),
-                    unit_price=Decimal(price),
-                    discount_percent=Decimal(discount),
-                    line_total=Decimal(quantity * price) * (100 - discount) / 100,
-                )
-            )
+def quoted(desk, line: str) -> str:
+    """A quote made with `/quote new …` as the rep; its number."""
+    text = said(desk.command("/quote", f"new {line}", WANG))
+    found = re.search(r"Q-\d{4}-\d{4}", text)
+    assert found, text
+    return found.group()
 
 
 def test_won_creates_the_received_order_with_the_accepted_quotes_lines(desk):
     deal_id = new_deal(desk)
-    accepted_quote_for(desk.desk.db, deal_id, "superseded")
-    accepted_quote_for(desk.desk.db, deal_id)
+    quoted(desk, f"{deal_id} FL-100 x50")  # superseded when the next one is accepted
+    accepted = quoted(desk, f"{deal_id} FL-100 x100, VL-50 x80 -10%")
+    assert "接受" in said(desk.command("/quote", f"accept {accepted}", WANG))
     text = said(desk.command("/deal", f"赢单 {deal_id}", WANG))
     won = deal(desk.desk.db, deal_id)
     assert won.stage == "won" and won.closed_at is not None and won.order_id is not None
@@ -321,14 +294,11 @@ def test_won_creates_the_received_order_with_the_accepted_quotes_lines(desk):
             select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.id)
         ).all()
     assert order.number == "1241"  # after the largest plain number, 1240; SO-7 is not one
-    assert (
-        f"已生成订单 {order.number}" in text
-        and f"Q-{deal_id}-accepted" in text
-        and "2 行明细" in text
-    )
+    assert f"已生成订单 {order.number}" in text and accepted in text and "2 行明细" in text
     assert order.status == "received" and order.rep_id == member_id(desk.desk.db, WANG)
     assert order.customer_id == customer_id(desk.desk.db, "C-1001")
-    assert (order.amount, order.currency) == (Decimal("120000.00"), "CNY")
+    # What the customer accepted to pay: 100 × 120 + 80 × 300 × 90 %, tax included.
+    assert (order.amount, order.currency) == (Decimal("33600.00"), "CNY")
     assert [
         (line.product, line.quantity, line.unit_price, line.discount_percent) for line in lines
     ] == [

@@ -49,7 +49,7 @@ def win_deal(
     moment = now or utcnow()
     claim_stage(session, deal, before, OpportunityStage.won, moment)
     quote = accepted_quote(session, stored_id(deal))
-    order = with_next(session, lambda: _order_for(session, deal, actor, moment))
+    order = with_next(session, lambda: _order_for(session, deal, actor, moment, quote))
     lines = _copy_lines(session, quote, stored_id(order)) if quote else 0
     deal.order_id, deal.closed_at = order.id, moment
     session.add(deal)
@@ -77,14 +77,18 @@ def accepted_quote(session: Session, deal_id: int) -> Quote | None:
     return session.exec(query.order_by(col(Quote.id).desc()).limit(1)).first()
 
 
-def _order_for(session: Session, deal: Opportunity, actor: Actor, moment: datetime) -> SalesOrder:
+def _order_for(
+    session: Session, deal: Opportunity, actor: Actor, moment: datetime, quote: Quote | None
+) -> SalesOrder:
+    """The received order of a won opportunity: what the customer accepted to pay (the
+    accepted quote's total), else the opportunity's amount."""
     order = SalesOrder(
         number=next_order_number(session),
         customer_id=deal.customer_id,
         rep_id=deal.owner_id,
         status=OrderStatus.received,
-        amount=deal.amount,
-        currency=deal.currency,
+        amount=quote.total if quote else deal.amount,
+        currency=quote.currency if quote else deal.currency,
         ordered_on=moment.astimezone(ZoneInfo(actor.timezone)).date(),
         note=f"#{deal.id} {deal.title}"[:1000],
         created_at=moment,
