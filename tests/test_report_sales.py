@@ -255,3 +255,15 @@ def test_the_company_for_an_admin_and_the_quarter(loaded):
     # October, November and December 1st: 10,000 + 25,100 + 2,000.
     assert figures(quarter)["amount"][0] == D("37100.00")
     assert figures(quarter)["orders"][0] == 8
+
+
+def test_a_week_and_a_rep_an_admin_names(loaded):
+    # ISO week 45 of 2026 runs Monday 2 to Sunday 8 November: SO-1 alone; week 44 (26 October
+    # to 1 November) spans two months and holds no order.
+    week = sales_of(loaded, period=ReportPeriod.of("2026-W45"))
+    assert figures(week)["amount"] == (D("10000.00"), D(0), D(0))
+    assert figures(sales_of(loaded, period=ReportPeriod.of("2026-W44")))["orders"][0] == 0
+    wang = sales_of(loaded, asker=ADMIN, target="@王芳")
+    assert wang.scope == "王芳" and figures(wang)["amount"][0] == D("22100.00")
+    west = sales_of(loaded, asker=ADMIN, target="west")
+    assert west.scope == WEST and figures(west)["orders"][0] == 0
