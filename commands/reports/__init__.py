@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from commands.errors import InvalidInput
+from commands.reports.activity import activity_report
 from commands.reports.collections import collections_report
 from commands.reports.model import Report, ReportPeriod
 from commands.reports.orders import orders_report
@@ -23,6 +24,7 @@ KINDS: dict[str, Builder] = {
     "collections": collections_report,
     "orders": orders_report,
     "pipeline": pipeline_report,
+    "activity": activity_report,
 }
 
 
