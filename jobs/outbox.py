@@ -23,6 +23,7 @@ from commands.home_refresh import HOME_REFRESH
 from commands.people import Reader, reader_for
 from commands.records import notify
 from jobs.pacing import Pacing
+from jobs.report_packs import REPORT_PACK, pack_report
 from storage.db import Database
 from storage.models import Member, Notification, utcnow
 
@@ -191,6 +192,8 @@ class OutboxSender:
         """Post the message, or update the one posted for `updates_key`, in place."""
         if notification.kind == HOME_REFRESH:
             return self._publish_home(notification, claim)
+        if notification.kind == REPORT_PACK:
+            return self._upload_pack(notification, claim)
         text, blocks = self.render(
             notification.kind, notification.params, self._reader(notification)
         )
@@ -217,6 +220,35 @@ class OutboxSender:
             self._check_lease(claim)
             self.client.views_publish(user_id=notification.channel, view=view)
         return notification.channel, None
+
+    def _upload_pack(self, notification: Notification, claim: Claim) -> tuple[str, None]:
+        """A report pack is files: the report is built now, rendered for its reader as the
+        upload's comment and its files, and shared in one files_upload_v2 (a retry shares them
+        again from the start, never a part twice)."""
+        params = notification.params
+        try:
+            with self.db.session() as session:
+                report = pack_report(session, params, self.defaults.timezone)
+        except Exception as error:  # retried like a failed post, then told to the admins
+            log.exception("report pack %s could not be built", notification.key)
+            raise SlackClientError(f"the report could not be built: {error}") from error
+        if report is None:  # its team is gone: there is nothing left to send
+            return notification.channel, None
+        reader = self._reader(notification)
+        reader = Reader(params.get("locale") or reader.locale, reader.timezone)
+        comment, uploads = self.render(REPORT_PACK, {**params, "built": report}, reader)
+        channel = self._conversation(notification.channel)
+        with self._slot(notification.channel, claim):
+            self.client.files_upload_v2(
+                channel=channel, initial_comment=comment, file_uploads=uploads
+            )
+        return channel, None
+
+    def _conversation(self, channel: str) -> str:
+        """Files are shared in a conversation: a person's DM is opened first."""
+        if channel.startswith(("U", "W")):
+            return self.client.conversations_open(users=channel)["channel"]["id"]
+        return channel
 
     @contextmanager
     def _slot(self, channel: str, claim: Claim) -> Iterator[None]:

@@ -15,13 +15,14 @@ from jobs import (
     lead_sla,
     leaderboard,
     reminders,
+    report_packs,
     targets,
     weekly_report,
 )
 from jobs.runs import floor_to
 from storage.models import Team
 
-EVERY_MINUTES = {"reminders": 5, "escalations": 15, "lead-sla": 5}
+EVERY_MINUTES = {"reminders": 5, "escalations": 15, "lead-sla": 5, "report-packs-company": 15}
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,20 @@ JOBS: dict[str, Job] = {
             trigger=lambda s: _at_clock(s.digest_time, s),
             period=_local_date,
             queue=lead_sla.recycle_idle,
+        ),
+        Job(
+            "report-packs",
+            per_team=True,
+            trigger=lambda s: _at_clock(s.digest_time, s),
+            period=_local_date,
+            queue=report_packs.queue,
+        ),
+        Job(
+            "report-packs-company",
+            per_team=False,
+            trigger=_every("report-packs-company"),
+            period=_slot("report-packs-company"),
+            queue=report_packs.queue_company,
         ),
     )
 }

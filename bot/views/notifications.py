@@ -17,6 +17,7 @@ from bot.views.orders import NOTIFICATIONS as ORDER_NOTIFICATIONS
 from bot.views.people import NOTIFICATIONS as PEOPLE_NOTIFICATIONS
 from bot.views.quotes import NOTIFICATIONS as QUOTE_NOTIFICATIONS
 from bot.views.receivables import NOTIFICATIONS as RECEIVABLE_NOTIFICATIONS
+from bot.views.report_packs import NOTIFICATIONS as REPORT_PACK_NOTIFICATIONS
 from bot.views.samples import NOTIFICATIONS as SAMPLE_NOTIFICATIONS
 from bot.views.samples import escalation_sample_approval, sample_needed_soon
 from bot.views.visits import NOTIFICATIONS as VISIT_NOTIFICATIONS
@@ -59,4 +60,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **LEAD_NOTIFICATIONS,
     **LEAD_POOL_NOTIFICATIONS,
     **QUOTE_NOTIFICATIONS,
+    **REPORT_PACK_NOTIFICATIONS,
 }
