@@ -168,9 +168,10 @@ class Cover:
 
 def _coverage(session: Session, scope: ReportScope, period: ReportPeriod) -> list[Cover]:
     since, until = moments(period, scope.timezone)
+    owned = select(col(Customer.id)).where(scope.members(Customer.owner_id))
     last_contact = (
         select(col(Visit.customer_id), func.max(col(Visit.at)).label("last"))
-        .where(col(Visit.at) < until)
+        .where(col(Visit.at) < until, col(Visit.customer_id).in_(owned))
         .group_by(col(Visit.customer_id))
         .subquery()
     )
