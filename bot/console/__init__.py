@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 
 from bot.app import create_desk
 from bot.console.history import save_history, start_line_editing
-from bot.console.local_slack import LocalSlack
+from bot.console.local_slack import SHARED, LocalSlack
 from bot.console.members import choose_member
 from bot.console.output import say
 from bot.console.render import render_form, render_message
@@ -186,8 +186,20 @@ def _printer(locale: str):
             say(render_message(args))
         elif method == "views.open":
             say(render_form(args.get("view") or {}, locale))
+        elif method == SHARED:
+            say(shared_files_text(args, locale))
 
     return print_post
+
+
+def shared_files_text(args: dict, locale: str) -> str:
+    """Files the bot shared: where they would have gone, what was said with them, and the
+    path each was written to."""
+    lines = ["\n" + t(locale, "console.files.shared", channel=args.get("channel_id"))]
+    if args.get("initial_comment"):
+        lines.append(render_message({"text": args["initial_comment"]}))
+    lines += [t(locale, "console.files.path", path=path) for path in args.get("paths", [])]
+    return "\n".join(lines)
 
 
 def _json(body: str) -> dict:
