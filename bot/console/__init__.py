@@ -182,6 +182,9 @@ def _printer(locale: str):
         if method == "chat.postMessage":
             say("\n" + t(locale, "console.message_to", channel=args.get("channel")))
             say(render_message(args))
+        elif method == "chat.update":  # a message replaced where it stands (a report's progress)
+            say("\n" + t(locale, "console.message_updated", channel=args.get("channel")))
+            say(render_message(args))
         elif method in (RESPONSE_URL_METHOD, "chat.postEphemeral"):
             say(render_message(args))
         elif method == "views.open":

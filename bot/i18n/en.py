@@ -65,5 +65,6 @@ MESSAGES = {
     "console.type_a_command": "Type a slash command, like /order help or /order list.",
     "console.unknown_command": "That command is not available here ({command}).",
     "console.message_to": "[message to {channel}]",
+    "console.message_updated": "[message in {channel}, updated]",
     "console.no_member": "salesdesk: no member with Slack user id {user}",
 }

@@ -62,5 +62,6 @@ MESSAGES = {
     "console.type_a_command": "请输入斜杠命令，例如 /order help 或 /order list。",
     "console.unknown_command": "这里没有这个命令（{command}）。",
     "console.message_to": "［发给 {channel} 的消息］",
+    "console.message_updated": "［{channel} 中的消息，已更新］",
     "console.no_member": "salesdesk：没有 Slack 用户 ID 为 {user} 的成员",
 }

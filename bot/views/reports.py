@@ -27,6 +27,9 @@ ROOM_FOR_TABLES = MAX_BLOCKS - 5  # header, figures, notes, the files' note, one
 Label = Callable[[str, dict], str]
 
 
+RANK = "rank"
+
+
 def report_label(locale: str) -> Label:
     """The catalog lookup the file writers and the chart take: a key no catalog has yet (a
     kind's new column) shows as its last word rather than failing the whole report."""
@@ -134,25 +137,35 @@ def table_text(table: Table, locale: str) -> str:
     title = label(f"report.table.{table.key}", {})
     if table.currency:
         title += f" ({table.currency})"
-    lines = [title]
+    ranked = bool(table.columns) and table.columns[0].key == RANK  # numbered by its own rank
+    headers = [label(f"report.column.{c.key}", {}) for c in table.columns[1 if ranked else 0 :]]
+    lines = [title, f"_{' · '.join(headers)}_"]
     count = 0
     for row in table.rows:
         count += 1
         if count <= table.summary_rows:
-            lines.append(f"{count}. {row_text(table, row, locale)}")
+            place = row[0] if ranked else count
+            lines.append(f"{place}. {row_text(table, row, locale, ranked)}")
     if count == 0:
         lines.append(t(locale, "report.slack.no_rows"))
     elif count > table.summary_rows:
         lines.append(t(locale, "report.slack.more_rows", count=count - table.summary_rows))
     if table.total is not None:
-        lines.append(t(locale, "report.slack.total", row=row_text(table, table.total, locale)))
+        total = row_text(table, table.total, locale, ranked, blanks=False)
+        lines.append(t(locale, "report.slack.total", row=total))
     return "\n".join(lines)
 
 
-def row_text(table: Table, row: list[Cell], locale: str) -> str:
+def row_text(
+    table: Table, row: list[Cell], locale: str, ranked: bool = False, blanks: bool = True
+) -> str:
+    """A row's cells in order (the rank left to the line's number; a total's empty cells left
+    out rather than shown as dashes)."""
+    pairs = list(zip(table.columns, row, strict=False))[1 if ranked else 0 :]
     cells = [
         cell_text(cell, column.kind, table.currency, locale)
-        for column, cell in zip(table.columns, row, strict=False)
+        for column, cell in pairs
+        if blanks or cell is not None
     ]
     return " · ".join(cell for cell in cells if cell)
 
