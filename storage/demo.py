@@ -131,6 +131,8 @@ PLANS = [
 ]
 MONTH_COLLECTIONS = {"UREP00001": "300000", "UREP00002": "250000", "UREP00003": "150000"}
 EUR_IN_USD = "1.0850"
+# Export reports in US dollars, the company in yuan (most teams' currency).
+DEMO_RATES = (("EUR", "USD", EUR_IN_USD), ("USD", "CNY", "7.1200"), ("EUR", "CNY", "7.7250"))
 EAST_KPI = (
     ("order_amount", 50, 0, 120),
     ("collections", 30, 60, 100),
@@ -275,15 +277,17 @@ def _load_targets(session: Session, today: date) -> None:
             )
     first = today.replace(day=1)
     for _ in range(3):  # the demo's orders go two months back
-        session.add(
-            ExchangeRate(
-                month=f"{first.year}-{first.month:02d}",
-                currency="EUR",
-                to_currency="USD",
-                rate=Decimal(EUR_IN_USD),
-                updated_by="demo",
+        month = f"{first.year}-{first.month:02d}"
+        for currency, to_currency, rate in DEMO_RATES:
+            session.add(
+                ExchangeRate(
+                    month=month,
+                    currency=currency,
+                    to_currency=to_currency,
+                    rate=Decimal(rate),
+                    updated_by="demo",
+                )
             )
-        )
         first = (first - timedelta(days=1)).replace(day=1)
     east = stored_id(teams["East 华东"])
     session.add_all(
