@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from commands.digest import team_digest
 from commands.records import notify
+from commands.reports.canvas import CANVAS, canvas_key
 from commands.team_settings import TeamSettings
 from storage.models import Team
 
@@ -28,6 +29,17 @@ def queue(session: Session, team: Team, at: datetime, settings: TeamSettings) ->
         **post,
     )
     sent = 1
+    if team.slack_channel_id:  # the channel's canvas rewritten with the month as of today
+        notify(
+            session,
+            key=canvas_key(team, day),
+            channel=team.slack_channel_id,
+            kind=CANVAS,
+            team_id=team.id,
+            day=day.isoformat(),
+            locale=settings.locale,
+        )
+        sent += 1
     for brief in briefs:
         if brief.is_empty():
             continue

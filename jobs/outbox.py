@@ -11,21 +11,23 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from bot.canvas_delivery import write_canvas
 from commands.home import member_dashboard
 from commands.home_refresh import HOME_REFRESH
 from commands.people import Reader, reader_for
 from commands.records import notify
+from commands.reports.canvas import CANVAS, live_month
 from jobs.pacing import Pacing
 from jobs.report_packs import REPORT_PACK, pack_report
 from storage.db import Database
-from storage.models import Member, Notification, utcnow
+from storage.models import Member, Notification, Team, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +196,8 @@ class OutboxSender:
             return self._publish_home(notification, claim)
         if notification.kind == REPORT_PACK:
             return self._upload_pack(notification, claim)
+        if notification.kind == CANVAS:
+            return self._write_canvas(notification, claim)
         text, blocks = self.render(
             notification.kind, notification.params, self._reader(notification)
         )
@@ -243,6 +247,32 @@ class OutboxSender:
                 channel=channel, initial_comment=comment, file_uploads=uploads
             )
         return channel, None
+
+    def _write_canvas(self, notification: Notification, claim: Claim) -> tuple[str, None]:
+        """A team channel's canvas: the month built now as of the stand-up's day, written
+        section by section (bot.canvas_delivery); a new canvas's id is kept on the team."""
+        params = notification.params
+        try:
+            with self.db.session() as session:
+                team = session.get(Team, params["team_id"])
+                day = date.fromisoformat(params["day"])
+                month = live_month(session, team, day, self.defaults.timezone) if team else None
+                canvas_id = team.canvas_id if team else None
+        except Exception as error:  # retried like a failed post, then told to the admins
+            log.exception("canvas %s could not be built", notification.key)
+            raise SlackClientError(f"the canvas could not be built: {error}") from error
+        if month is None:  # its team is gone
+            return notification.channel, None
+        reader = Reader(params.get("locale") or self.defaults.locale, self.defaults.timezone)
+        _, sections = self.render(CANVAS, {**params, "built": month}, reader)
+        self._check_lease(claim)
+        written = write_canvas(self.client, notification.channel, canvas_id, sections)
+        if written != canvas_id:
+            with self.db.session() as session:
+                session.execute(
+                    update(Team).where(Team.id == params["team_id"]).values(canvas_id=written)
+                )
+        return notification.channel, None
 
     def _conversation(self, channel: str) -> str:
         """Files are shared in a conversation: a person's DM is opened first."""

@@ -85,6 +85,9 @@ class SlackStandIn:
         self._responses: dict[str, Response] = {}
         self._users: dict[str, dict] = {}
         self._seq = 0
+        # Canvases outlive reset(), like users: canvas id → its sections, channel → its canvas.
+        self.canvases: dict[str, list[dict]] = {}
+        self.channel_canvases: dict[str, str] = {}
         self.reset()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -174,6 +177,39 @@ class SlackStandIn:
             self._fault = None
             self._limits: dict[str, _RateLimit] = {}
             self.uploads: dict[str, Upload] = {}
+
+    def fail_next(self, method: str, error: str, times: int = 1) -> None:
+        """Answer the next `times` calls to `method` with {ok: false, error}, then as before."""
+        with self._cond:
+            before = self._responses.get(method, self._default_response)
+        left = [times]
+
+        def failing(call: Call) -> dict:
+            if left[0] > 0:
+                left[0] -= 1
+                return {"ok": False, "error": error}
+            return before(call) if callable(before) else before
+
+        self.set_response(method, failing)
+
+    def delete_canvas(self, canvas_id: str) -> None:
+        """The canvas deleted in Slack: gone, and its channel has none."""
+        with self._cond:
+            self.canvases.pop(canvas_id, None)
+            for channel in [c for c, i in self.channel_canvases.items() if i == canvas_id]:
+                del self.channel_canvases[channel]
+
+    def canvas_of(self, channel: str) -> str | None:
+        with self._cond:
+            return self.channel_canvases.get(channel)
+
+    def canvas_sections(self, canvas_id: str) -> list[dict]:
+        """The canvas's sections in order: {id, type (h1/h2/h3 or None), heading, markdown}."""
+        with self._cond:
+            return [dict(section) for section in self.canvases.get(canvas_id, [])]
+
+    def canvas_markdown(self, canvas_id: str) -> str:
+        return "".join(s["markdown"] for s in self.canvas_sections(canvas_id))
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -352,6 +388,88 @@ class SlackStandIn:
             self._cond.notify_all()
         shared = [{"id": u.file_id, "name": u.filename, "title": u.title} for u in uploads]
         return {"files": shared}
+
+    def _answer_conversations_canvases_create(self, args: dict) -> dict:
+        channel = str(args.get("channel_id") or "")
+        if not CHANNEL_ID.match(channel):
+            return {"ok": False, "error": "invalid_arguments"}
+        content = args.get("document_content") or {}
+        with self._cond:
+            if channel in self.channel_canvases:
+                return {"ok": False, "error": "channel_canvas_already_exists"}
+            canvas_id = f"F{self._seq + 1:08d}C"
+            self._seq += 1
+            self.canvases[canvas_id] = self._canvas_parts(str(content.get("markdown") or ""))
+            self.channel_canvases[channel] = canvas_id
+        return {"canvas_id": canvas_id}
+
+    def _answer_conversations_info(self, args: dict) -> dict:
+        channel = str(args.get("channel") or "")
+        with self._cond:
+            canvas_id = self.channel_canvases.get(channel)
+        found: dict = {"id": channel, "is_channel": True}
+        if canvas_id:
+            found["properties"] = {"canvas": {"file_id": canvas_id, "is_empty": False}}
+        return {"channel": found}
+
+    def _answer_canvases_sections_lookup(self, args: dict) -> dict:
+        criteria = args.get("criteria") or {}
+        if isinstance(criteria, str):
+            criteria = json.loads(criteria)
+        types = set(criteria.get("section_types") or [])
+        text = criteria.get("contains_text")
+        if not types and not text:
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._cond:
+            sections = self.canvases.get(str(args.get("canvas_id")))
+            if sections is None:
+                return {"ok": False, "error": "canvas_not_found"}
+            found = [
+                {"id": s["id"]}
+                for s in sections
+                if (not types or s["type"] in types or ("any_header" in types and s["type"]))
+                and (text is None or text in s["heading"])
+            ]
+        return {"sections": found}
+
+    def _answer_canvases_edit(self, args: dict) -> dict:
+        changes = args.get("changes")
+        if not isinstance(changes, list) or len(changes) != 1:  # one change per call
+            return {"ok": False, "error": "invalid_arguments"}
+        change = changes[0]
+        new = self._canvas_parts(str((change.get("document_content") or {}).get("markdown") or ""))
+        with self._cond:
+            sections = self.canvases.get(str(args.get("canvas_id")))
+            if sections is None:
+                return {"ok": False, "error": "canvas_not_found"}
+            if change.get("operation") == "insert_at_end":
+                sections.extend(new)
+                return {}
+            at = [i for i, s in enumerate(sections) if s["id"] == change.get("section_id")]
+            if change.get("operation") != "replace" or not at or not new:
+                return {"ok": False, "error": "canvas_editing_failed"}
+            new[0]["id"] = sections[at[0]]["id"]  # replaced in place
+            sections[at[0] : at[0] + 1] = new
+        return {}
+
+    def _canvas_parts(self, markdown: str) -> list[dict]:
+        """Markdown cut into sections: each heading with the lines under it."""
+        parts: list[dict] = []
+        for line in markdown.splitlines(keepends=True):
+            level = len(line) - len(line.lstrip("#"))
+            if (1 <= level <= 3 and line[level : level + 1] == " ") or not parts:
+                is_heading = 1 <= level <= 3 and line[level : level + 1] == " "
+                parts.append(
+                    {
+                        "id": f"temp:C:{self._seq + 1:012d}",
+                        "type": f"h{level}" if is_heading else None,
+                        "heading": line[level:].strip() if is_heading else "",
+                        "markdown": "",
+                    }
+                )
+                self._seq += 1
+            parts[-1]["markdown"] += line
+        return parts
 
     def _answer_users_info(self, args: dict) -> dict:
         with self._cond:

@@ -19,6 +19,10 @@ SCOPES_NEEDED = {
     "users.info": "users:read",
     "conversations.open": "im:write",
     "files.upload_v2": "files:write",  # files.getUploadURLExternal, files.completeUploadExternal
+    "conversations.canvases_create": "canvases:write",  # a team channel's canvas
+    "canvases.edit": "canvases:write",
+    "canvases.sections_lookup": "canvases:read",
+    "conversations.info": "channels:read",  # a channel's existing canvas (properties.canvas)
     "views.open": None,
     "views.update": None,
     "views.push": None,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.views import alerts, digest, home
 from bot.views.attainment import NOTIFICATIONS as ATTAINMENT_NOTIFICATIONS
 from bot.views.blocks import clip, escape, plain_section, rendered
+from bot.views.canvas import NOTIFICATIONS as CANVAS_NOTIFICATIONS
 from bot.views.contracts import NOTIFICATIONS as CONTRACT_NOTIFICATIONS
 from bot.views.lead_pool import NOTIFICATIONS as LEAD_POOL_NOTIFICATIONS
 from bot.views.leaderboard import NOTIFICATIONS as LEADERBOARD_NOTIFICATIONS
@@ -61,4 +62,5 @@ RENDERERS: dict[str, Callable[[dict, Reader], Rendered]] = {
     **LEAD_POOL_NOTIFICATIONS,
     **QUOTE_NOTIFICATIONS,
     **REPORT_PACK_NOTIFICATIONS,
+    **CANVAS_NOTIFICATIONS,
 }
