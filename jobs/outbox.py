@@ -18,12 +18,12 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from bot.canvas_delivery import write_canvas
 from commands.home import member_dashboard
 from commands.home_refresh import HOME_REFRESH
 from commands.people import Reader, reader_for
 from commands.records import notify
 from commands.reports.canvas import CANVAS, live_month
+from jobs.canvas_writer import write_canvas
 from jobs.pacing import Pacing
 from jobs.report_packs import REPORT_PACK, pack_report
 from storage.db import Database
@@ -250,7 +250,7 @@ class OutboxSender:
 
     def _write_canvas(self, notification: Notification, claim: Claim) -> tuple[str, None]:
         """A team channel's canvas: the month built now as of the stand-up's day, written
-        section by section (bot.canvas_delivery); a new canvas's id is kept on the team."""
+        section by section (jobs.canvas_writer); a new canvas's id is kept on the team."""
         params = notification.params
         try:
             with self.db.session() as session:

@@ -1,6 +1,6 @@
 """The live month as a team channel's canvas, in canvas markdown and the team's language: one
 section per part, each under its own h2 heading, so each can be found and replaced alone
-(bot.canvas_delivery). The channel sees percents and the team's totals; amounts per rep never.
+(jobs.canvas_writer). The channel sees percents and the team's totals; amounts per rep never.
 Names and numbers people typed are escaped, so a customer called `*A* | B` stays text."""
 
 import re

@@ -1,6 +1,6 @@
 """The live month on a team channel's canvas: what each of its sections holds, read from the
 domain as it is on the stand-up's day (no Slack here; bot.views.canvas writes it as markdown
-and bot.canvas_delivery puts it on the canvas).
+and jobs.canvas_writer puts it on the canvas).
 
 - target: the team's own attainment this month to date with pace, for each metric with a team
   target (as the stand-up shows it);
