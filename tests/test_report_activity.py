@@ -219,12 +219,20 @@ def test_samples_of_a_team_by_hand(logged):
             "上海华瑞机电有限公司",
             "螺栓M8",
             "王芳",
-            "delivered",
+            "sample.status.delivered",  # in each reader's words (a catalog key)
             date(2026, 11, 10),
             7,
         ],
-        [date(2026, 11, 12), "宁波远东五金", "垫片", "王芳", "approved", None, None],
-        [date(2026, 11, 25), '=HYPERLINK("http://x")', "样品X", "陈杰", "rejected", None, None],
+        [date(2026, 11, 12), "宁波远东五金", "垫片", "王芳", "sample.status.approved", None, None],
+        [
+            date(2026, 11, 25),
+            '=HYPERLINK("http://x")',
+            "样品X",
+            "陈杰",
+            "sample.status.rejected",
+            None,
+            None,
+        ],
     ]
 
 
@@ -298,7 +306,7 @@ def test_a_sample_asked_through_slack_and_the_order_after_it(
     assert (got["samples_requested"][0], got["samples_converted"][0]) == (1, 1)
     assert got["sample_conversion"][0] == D("1.000")
     [line], _ = table(report, "samples")
-    assert line[1:] == ["苏州恒信精密制造厂", "样品Z", "陈杰", "requested", today, 0]
+    assert line[1:] == ["苏州恒信精密制造厂", "样品Z", "陈杰", "sample.status.requested", today, 0]
 
 
 @pytest.mark.parametrize("locale", ["en", "zh-CN"])

@@ -40,8 +40,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import delete
 
+from bot.views.reports import report_label
 from commands.errors import Forbidden
 from commands.reports import build_report
+from commands.reports.files.csv import csv_bytes
+from commands.reports.files.text import report_text
 from commands.reports.model import ReportPeriod
 from commands.reports.scope import operator_scope, report_scope
 from helpers import actor, import_files, member_id, order
@@ -294,10 +297,10 @@ def test_orders_of_a_team_by_hand(order_history):
     assert got["change_requests"][0] == 3
     steps, _ = table(report, "step_times")
     assert steps == [
-        ["confirmed", 3, D("1.8"), D("2.0")],
-        ["in_production", 1, D("0.5"), D("0.5")],
-        ["shipped", 2, D("10.5"), D("10.5")],
-        ["on_hold", 2, D("1.0"), D("1.0")],
+        ["status.confirmed", 3, D("1.8"), D("2.0")],  # in each reader's words (catalog keys)
+        ["status.in_production", 1, D("0.5"), D("0.5")],
+        ["status.shipped", 2, D("10.5"), D("10.5")],
+        ["status.on_hold", 2, D("1.0"), D("1.0")],
     ]
     late, _ = table(report, "late_shipments")
     assert late == [
@@ -307,7 +310,20 @@ def test_orders_of_a_team_by_hand(order_history):
     assert holds == [["等客户付款", 2, D("1.000")]]
     assert holds_table.total == [None, 2, D("1.000")]
     changes, _ = table(report, "change_requests")
-    assert changes == [["delivery_date", 1, 0, 0, 1], ["quantity", 2, 1, 1, 0]]
+    assert changes == [
+        ["order_change.kind.delivery_date", 1, 0, 0, 1],
+        ["order_change.kind.quantity", 2, 1, 1, 0],
+    ]
+
+
+def test_statuses_and_change_kinds_read_in_the_readers_words(order_history):
+    report = build(order_history, "orders", east)
+    for table_ in report.tables:  # written twice below: the rows must be a list
+        table_.rows = list(table_.rows)
+    chinese = csv_bytes(report, report_label("zh-CN")).decode("utf-8-sig")
+    english = report_text(report, report_label("en"))
+    assert "已审核确认" in chinese and "数量" in chinese and "status." not in chinese
+    assert "Confirmed" in english and "Quantity" in english and "order_change.kind" not in english
 
 
 def test_a_reps_orders_are_their_own_only(order_history):
@@ -319,7 +335,11 @@ def test_a_reps_orders_are_their_own_only(order_history):
     assert got["orders_received"][0] == 1  # SO-3
     assert got["put_on_hold"][0] == 0
     steps, _ = table(report, "step_times")
-    assert [row[:2] for row in steps] == [["confirmed", 1], ["in_production", 1], ["shipped", 1]]
+    assert [row[:2] for row in steps] == [
+        ["status.confirmed", 1],
+        ["status.in_production", 1],
+        ["status.shipped", 1],
+    ]
 
 
 def test_orders_of_an_empty_period_say_so(db):

@@ -19,6 +19,7 @@ from bot.views.blocks import (
     mrkdwn_section,
     plain_section,
 )
+from commands.reports.files.layout import worded
 from commands.reports.model import COUNT, DATE, DAYS, MONEY, PERCENT, Cell, Figure, Report, Table
 from commands.reports.subscriptions import SubscriptionLine
 
@@ -145,7 +146,8 @@ def table_text(table: Table, locale: str) -> str:
         count += 1
         if count <= table.summary_rows:
             place = row[0] if ranked else count
-            lines.append(f"{place}. {row_text(table, row, locale, ranked)}")
+            shown = worded(table, row, label)
+            lines.append(f"{place}. {row_text(table, shown, locale, ranked)}")
     if count == 0:
         lines.append(t(locale, "report.slack.no_rows"))
     elif count > table.summary_rows:

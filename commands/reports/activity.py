@@ -30,6 +30,7 @@ from commands.reports.model import (
     COUNT,
     DATE,
     DAYS,
+    LABEL,
     PERCENT,
     Cell,
     Chart,
@@ -402,7 +403,7 @@ def _samples_table(samples: Samples) -> Table:
             s.customer,
             s.product,
             s.rep,
-            s.status,
+            f"sample.status.{s.status}",
             s.first_order_on,
             (s.first_order_on - s.requested_on).days if s.converted and s.first_order_on else None,
         ]
@@ -413,7 +414,7 @@ def _samples_table(samples: Samples) -> Table:
         Column("customer"),
         Column("product"),
         Column("rep"),
-        Column("sample_status"),
+        Column("sample_status", LABEL),
         Column("first_order_on", DATE),
         Column("days_to_order", DAYS),
     ]

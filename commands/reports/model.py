@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from commands.targets.periods import MONTH, QUARTER, YEAR, Period
 
-# How a cell is shown and written: a number format in Excel, a format in Slack.
+# How a cell is shown and written: a number format in Excel, a format in Slack. A LABEL cell
+# holds a catalog key (an order status, a change kind): shown in the reader's words.
 TEXT, MONEY, COUNT, PERCENT, DAYS, DATE = "text", "money", "count", "percent", "days", "date"
-CELL_KINDS = (TEXT, MONEY, COUNT, PERCENT, DAYS, DATE)
+LABEL = "label"
+CELL_KINDS = (TEXT, MONEY, COUNT, PERCENT, DAYS, DATE, LABEL)
 WEEK = "week"
 Cell = str | int | Decimal | date | None
 

@@ -24,6 +24,7 @@ from commands.reports.model import (
     COUNT,
     DATE,
     DAYS,
+    LABEL,
     PERCENT,
     Cell,
     Chart,
@@ -155,15 +156,24 @@ def _tenth(value: Decimal) -> Decimal:
     return value.quantize(TENTH, ROUND_HALF_UP)
 
 
+def _median(days: list[Decimal]) -> Decimal:
+    return _tenth(median(days))
+
+
 def _steps_table(steps: dict[str, list[Decimal]]) -> Table:
     rows: list[list[Cell]] = [
-        [step, len(days), _tenth(sum(days, Decimal(0)) / len(days)), _tenth(median(days))]
+        [
+            f"status.{step}",
+            len(days),
+            _tenth(sum(days, Decimal(0)) / len(days)),
+            _tenth(median(days)),
+        ]
         for step, days in sorted(steps.items(), key=lambda item: STEP_ORDER.get(item[0], 99))
     ]
     return Table(
         "step_times",
         [
-            Column("step"),
+            Column("step", LABEL),
             Column("changes", COUNT),
             Column("average_days", DAYS),
             Column("median_days", DAYS),
@@ -253,12 +263,13 @@ def _changes_table(changes: dict[str, dict[str, int]]) -> Table:
     outcomes = [s.value for s in (ChangeRequestStatus.accepted, ChangeRequestStatus.declined)]
     outcomes.append(ChangeRequestStatus.pending.value)
     rows: list[list[Cell]] = [
-        [kind, sum(by.values()), *(by[o] for o in outcomes)] for kind, by in sorted(changes.items())
+        [f"order_change.kind.{kind}", sum(by.values()), *(by[o] for o in outcomes)]
+        for kind, by in sorted(changes.items())
     ]
     return Table(
         "change_requests",
         [
-            Column("change_kind"),
+            Column("change_kind", LABEL),
             Column("requests", COUNT),
             Column("accepted", COUNT),
             Column("declined", COUNT),

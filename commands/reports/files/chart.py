@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from commands.fonts import cjk_font_path
+from commands.reports.files.layout import worded
 from commands.reports.model import PERCENT, Cell, Column, Table
 
 Label = Callable[[str, dict], str]
@@ -69,7 +70,7 @@ def draw_chart(table: Table, label: Label) -> Figure:
     missing = [key for key in (chart.category, *chart.values) if key not in columns]
     if missing:
         raise ChartError(f"table {table.key} has no column {', '.join(missing)}")
-    rows = list(islice(iter(table.rows), chart.limit))
+    rows = [worded(table, row, label) for row in islice(iter(table.rows), chart.limit)]
     names = [category_name(row[columns[chart.category][0]]) for row in rows]
     series = [
         (columns[key][1], [number(row[columns[key][0]]) for row in rows]) for key in chart.values

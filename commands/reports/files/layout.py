@@ -6,7 +6,7 @@ catalog through `label(key, params)`, so commands never import the bot."""
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from commands.reports.model import MONEY, PERCENT, Cell, Figure, Report, Table
+from commands.reports.model import LABEL, MONEY, PERCENT, Cell, Figure, Report, Table
 
 Label = Callable[[str, dict], str]
 SHARE = Decimal("0.0001")
@@ -64,11 +64,19 @@ def headers(table: Table, label: Label) -> list[str]:
     return names
 
 
+def worded(table: Table, row: list[Cell], label: Label) -> list[Cell]:
+    """The row with its LABEL cells (catalog keys) in the reader's words."""
+    return [
+        label(cell, {}) if column.kind == LABEL and isinstance(cell, str) else cell
+        for column, cell in zip(table.columns, row, strict=False)
+    ]
+
+
 def body(table: Table, label: Label) -> Iterator[tuple[bool, list[Cell]]]:
     """(is the total, cells) for each row, streamed, then the total with its first empty cell
     saying so."""
     for row in table.rows:
-        yield False, row
+        yield False, worded(table, row, label)
     if table.total is not None:
         total = list(table.total)
         if total and total[0] is None:
