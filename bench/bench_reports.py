@@ -50,7 +50,7 @@ from bench.bench_digest import (
     _teams,
     in_fresh_process,
 )
-from bench.bench_targets import _order_row, _write
+from bench.bench_targets import _order_row, _write, write_people_files
 from bench.seed import ORDER_COLUMNS, POSTGRES_ENV
 from bot.i18n import t
 from commands.reports import build_report
@@ -189,39 +189,7 @@ def _write_files(folder: Path, rng: random.Random, scale: float, orders: int) ->
     reps = [m for m in members if m["role"] == "rep"]
     customers = _customers(rng, max(1, int(SIZES["customers"] * scale)), reps)
     slack_ids = {m["id"]: m["slack_user_id"] for m in members}
-    team_names = {team["id"]: team["name"] for team in teams}
-    files = {kind: folder / f"{kind}.csv" for kind in ("teams", "members", "customers")}
-    _write(
-        files["teams"],
-        ("name", "slack_channel_id", "timezone", "digest_time", "manager_slack_id"),
-        [
-            (t["name"], t["slack_channel_id"], t["timezone"], "08:30", t["manager_slack_id"])
-            for t in teams
-        ],
-    )
-    _write(
-        files["members"],
-        ("slack_user_id", "name", "role", "team", "manager_slack_id", "locale"),
-        [
-            (
-                m["slack_user_id"],
-                m["name"],
-                m["role"],
-                team_names.get(m["team_id"], ""),
-                m["manager_slack_id"] or "",
-                m["locale"],
-            )
-            for m in members
-        ],
-    )
-    _write(
-        files["customers"],
-        ("code", "name", "owner_slack_id", "tier", "region"),
-        [
-            (c["code"], c["name"], slack_ids[c["owner_id"]], c["tier"], c["region"])
-            for c in customers
-        ],
-    )
+    files = write_people_files(folder, teams, members, customers)
     files["products"] = folder / "products.csv"
     _write(
         files["products"],

@@ -136,7 +136,8 @@ def seed(url: str, scale: float, folder: str) -> dict[str, int]:
     return counts
 
 
-def _write_files(folder: Path, rng, scale, teams, members, customers) -> dict[str, Path]:
+def write_people_files(folder: Path, teams, members, customers) -> dict[str, Path]:
+    """The teams, members and customers CSV files of generated records, as a team's export."""
     slack_ids = {m["id"]: m["slack_user_id"] for m in members}
     team_names = {team["id"]: team["name"] for team in teams}
     files = {kind: folder / f"{kind}.csv" for kind in ("teams", "members", "customers")}
@@ -171,6 +172,13 @@ def _write_files(folder: Path, rng, scale, teams, members, customers) -> dict[st
             for c in customers
         ],
     )
+    return files
+
+
+def _write_files(folder: Path, rng, scale, teams, members, customers) -> dict[str, Path]:
+    slack_ids = {m["id"]: m["slack_user_id"] for m in members}
+    team_names = {team["id"]: team["name"] for team in teams}
+    files = write_people_files(folder, teams, members, customers)
     orders = _orders(rng, max(1, int(SIZES["orders"] * scale)), customers)
     payments = max(1, int(PAYMENTS * scale))
     files |= _write_orders(folder, rng, orders, customers, slack_ids, payments)
