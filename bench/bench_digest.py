@@ -146,11 +146,20 @@ def in_fresh_process(function, *args):
 # -- databases --------------------------------------------------------------------------------
 
 
-def databases(folder: Path) -> Iterator[tuple[str, object]]:
-    yield "SQLite", _nothing_to_drop(f"sqlite:///{folder / 'digest.db'}")
+def databases(
+    folder: Path, name: str = "digest", postgres_only: bool = False
+) -> Iterator[tuple[str, object]]:
+    """("SQLite", a file in `folder`) unless `postgres_only`, and ("PostgreSQL", a fresh
+    database dropped afterwards) when SALESDESK_BENCH_POSTGRES_URL names a server."""
+    if not postgres_only:
+        yield "SQLite", _nothing_to_drop(f"sqlite:///{folder / f'{name}.db'}")
     server = os.environ.get(POSTGRES_ENV)
     if server:
         yield "PostgreSQL", _postgres_database(server)
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 @contextmanager

@@ -27,7 +27,6 @@ import csv
 import hashlib
 import hmac
 import http.client
-import os
 import random
 import statistics
 import subprocess
@@ -35,7 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -43,7 +42,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import event
 
-from bench.bench_digest import _postgres_database, in_fresh_process
+from bench.bench_digest import databases, in_fresh_process, load_average
 from bench.bench_order_status import (
     EVENTS_PATH,
     HOST,
@@ -55,7 +54,6 @@ from bench.bench_order_status import (
     stop,
     wait_until_up,
 )
-from bench.seed import POSTGRES_ENV
 from commands.people import actor_for, find_member
 from commands.pipeline import pipeline_report
 from commands.targets.periods import MONTH, Period
@@ -85,9 +83,9 @@ ACK_LIMIT_S = 3.0
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    sections = [f"load average before: {_load()}"]
+    sections = [f"load average before: {load_average()}"]
     with tempfile.TemporaryDirectory() as folder:
-        for label, url in _databases(Path(folder), args.postgres_only):
+        for label, url in databases(Path(folder), "pipeline", args.postgres_only):
             with url as database_url:
                 started = time.perf_counter()
                 counts = in_fresh_process(seed, database_url, args.scale, folder)
@@ -96,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = in_fresh_process(measure, database_url, args.runs)
             sections.append(render(label, counts, seeded_in, acks, result))
             print(sections[-1], flush=True)
-    sections.append(f"load average after: {_load()}")
+    sections.append(f"load average after: {load_average()}")
     (RESULTS / "pipeline.md").write_text("# /pipeline at scale\n\n" + "\n".join(sections))
     return 0
 
@@ -107,18 +105,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scale", type=float, default=1.0, help="of customers, opportunities")
     parser.add_argument("--postgres-only", action="store_true", help="skip the SQLite database")
     return parser.parse_args(argv)
-
-
-def _databases(folder: Path, postgres_only: bool):
-    if not postgres_only:
-        yield "SQLite", nullcontext(f"sqlite:///{folder / 'pipeline.db'}")
-    server = os.environ.get(POSTGRES_ENV)
-    if server:
-        yield "PostgreSQL", _postgres_database(server)
-
-
-def _load() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 # -- seeding, through the CSV import ----------------------------------------------------------
@@ -426,7 +412,7 @@ def render(label: str, counts: dict, seeded_in: float, acks: dict, result: dict)
         "Loaded through the CSV import: "
         + ", ".join(f"{n:,} {name}" for name, n in counts.items())
         + f" in {seeded_in:.0f} s.",
-        f"Load average now: {_load()}.",
+        f"Load average now: {load_average()}.",
         "",
         "| `/pipeline` over signed HTTP | ack median s | ack runs s | funnel at response_url s |",
         "|---|--:|---|---|",

@@ -42,11 +42,12 @@ from bench.bench_digest import (
     _customers,
     _members,
     _orders,
-    _postgres_database,
     _teams,
+    databases,
     in_fresh_process,
+    load_average,
 )
-from bench.seed import ORDER_COLUMNS, POSTGRES_ENV
+from bench.seed import ORDER_COLUMNS
 from commands.targets.attainment import attainments_of_teams
 from commands.targets.leaderboard import leaderboards
 from commands.targets.periods import Period
@@ -72,9 +73,9 @@ WORK = (
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    sections = [f"load average before: {_load()}"]
+    sections = [f"load average before: {load_average()}"]
     with tempfile.TemporaryDirectory() as folder:
-        for label, url in _databases(Path(folder), args.postgres_only):
+        for label, url in databases(Path(folder), "targets", args.postgres_only):
             with url as database_url:
                 started = time.perf_counter()
                 counts = in_fresh_process(seed, database_url, args.scale, folder)
@@ -92,20 +93,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scale", type=float, default=1.0, help="of customers, orders, payments")
     parser.add_argument("--postgres-only", action="store_true", help="skip the SQLite database")
     return parser.parse_args(argv)
-
-
-def _databases(folder: Path, postgres_only: bool):
-    from contextlib import nullcontext
-
-    if not postgres_only:
-        yield "SQLite", nullcontext(f"sqlite:///{folder / 'targets.db'}")
-    server = os.environ.get(POSTGRES_ENV)
-    if server:
-        yield "PostgreSQL", _postgres_database(server)
-
-
-def _load() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 # -- seeding, through the CSV import ----------------------------------------------------------
