@@ -5,7 +5,7 @@ lines, built for the company and for each team and written as XLSX.
                                                [--postgres-only] [--sqlite-only] [--rebuild]
 
 The database is loaded ONCE per kind and kept: a SQLite file in --folder (default
-/tmp/salesdesk_bench_reports) and, when SALESDESK_BENCH_POSTGRES_URL names a server, the
+the system's temporary folder, salesdesk_bench_reports/) and, when SALESDESK_BENCH_POSTGRES_URL names a server, the
 database `salesdesk_bench_reports` on it. A later run finds them loaded (the orders and order
 lines it expects are there) and goes straight to the timing; --rebuild loads them afresh.
 Loading goes the way a team's does, CSV files read by `salesdesk import` (storage.imports):
@@ -91,7 +91,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_reports")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of the whole pack")
     parser.add_argument("--scale", type=float, default=1.0, help="of customers and orders")
-    parser.add_argument("--folder", default="/tmp/salesdesk_bench_reports", help="kept SQLite")
+    kept = Path(tempfile.gettempdir()) / "salesdesk_bench_reports"
+    parser.add_argument("--folder", default=str(kept), help="where the SQLite file is kept")
     parser.add_argument("--postgres-only", action="store_true", help="skip SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--rebuild", action="store_true", help="load the databases afresh")
