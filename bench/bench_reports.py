@@ -5,8 +5,8 @@ lines, built for the company and for each team and written as XLSX.
                                                [--postgres-only] [--sqlite-only] [--rebuild]
 
 The database is loaded ONCE per kind and kept: a SQLite file in --folder (default
-the system's temporary folder, salesdesk_bench_reports/) and, when SALESDESK_BENCH_POSTGRES_URL names a server, the
-database `salesdesk_bench_reports` on it. A later run finds them loaded (the orders and order
+salesdesk_bench_reports/ in the system's temporary folder) and, when
+SALESDESK_BENCH_POSTGRES_URL names a server, the database `salesdesk_bench_reports` on it. A later run finds them loaded (the orders and order
 lines it expects are there) and goes straight to the timing; --rebuild loads them afresh.
 Loading goes the way a team's does, CSV files read by `salesdesk import` (storage.imports):
 teams, members and customers of the daily-digest benchmark (bench/bench_digest.py), its three
