@@ -6,8 +6,9 @@ lines, built for the company and for each team and written as XLSX.
 
 The database is loaded ONCE per kind and kept: a SQLite file in --folder (default
 salesdesk_bench_reports/ in the system's temporary folder) and, when
-SALESDESK_BENCH_POSTGRES_URL names a server, the database `salesdesk_bench_reports` on it. A later run finds them loaded (the orders and order
-lines it expects are there) and goes straight to the timing; --rebuild loads them afresh.
+SALESDESK_BENCH_POSTGRES_URL names a server, the database `salesdesk_bench_reports` on it.
+A later run finds them loaded (the orders and order lines it expects are there) and goes
+straight to the timing; --rebuild loads them afresh.
 Loading goes the way a team's does, CSV files read by `salesdesk import` (storage.imports):
 teams, members and customers of the daily-digest benchmark (bench/bench_digest.py), its three
 years of orders (bench_targets writes the orders file), 500 products (four in five with a
