@@ -16,24 +16,28 @@ report and its files when it delivers them (jobs.outbox), so a Slack outage dela
 never loses it, and a retry uploads the same files again rather than half of them.
 """
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from uuid import uuid4
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from commands.reports import KINDS, build_report
 from commands.reports.model import Report, ReportPeriod
-from commands.reports.request import MONTHLY, QUARTERLY, WEEKLY, YEARLY, period_due
-from commands.reports.scope import company_scope, team_scope
+from commands.reports.request import ASKED, MONTHLY, QUARTERLY, WEEKLY, YEARLY, period_due
+from commands.reports.scope import ReportScope, company_scope, team_scope
 from commands.team_settings import TeamSettings
 from jobs.recipients import queue_new, team_members
-from storage.models import ReportSubscription, Team
-from storage.statuses import Role
+from storage.models import Notification, ReportSubscription, Team
+from storage.statuses import NotificationStatus, Role
 
 REPORT_PACK = "report_pack"
 PACK_KINDS = ("sales", "collections", "orders", "activity", "pipeline")
 COMPANY = "company"
+
+SAFETY_NET = timedelta(minutes=10)  # an asked report the outbox sends if its thread did not
 
 
 @dataclass(frozen=True)
@@ -165,14 +169,64 @@ def _managers(session: Session, team: Team) -> list[str]:
 def pack_report(session: Session, params: dict, default_timezone: str = "UTC") -> Report | None:
     """The report a queued pack stands for, built now with its rows read into lists (the
     summary and every file read them); None when its team is gone."""
-    if params.get("team_id") is None:
-        scope = company_scope(session, default_timezone)
-    else:
-        team = session.get(Team, params["team_id"])
-        if team is None:
-            return None
-        scope = team_scope(team, default_timezone)
+    scope = _pack_scope(session, params, default_timezone)
+    if scope is None:
+        return None
     report = build_report(session, params["report"], scope, ReportPeriod.of(params["period"]))
     for table in report.tables:
         table.rows = list(table.rows)
     return report
+
+
+def _pack_scope(session: Session, params: dict, default_timezone: str) -> ReportScope | None:
+    """A team's or the company's; a report asked for with /report carries its scope whole, as
+    it was checked when asked."""
+    asked = params.get("scope")
+    if asked:
+        ids = {"team_ids": tuple(asked["team_ids"]), "member_ids": tuple(asked["member_ids"])}
+        return ReportScope(**{**asked, **ids})
+    if params.get("team_id") is None:
+        return company_scope(session, default_timezone)
+    team = session.get(Team, params["team_id"])
+    return team_scope(team, default_timezone) if team else None
+
+
+def queue_asked(
+    session: Session,
+    kind: str,
+    period: ReportPeriod,
+    scope: ReportScope,
+    channel: str,
+    locale: str,
+    now: datetime,
+) -> str:
+    """A report asked for with /report, kept in the outbox too, due SAFETY_NET later: it is
+    made at once in the request's own thread, which marks this row sent once the files went
+    (`asked_delivered`); should that process stop first, the outbox sends it. Its key."""
+    key = f"report-asked:{uuid4().hex}"
+    session.add(
+        Notification(
+            key=key,
+            channel=channel,
+            kind=REPORT_PACK,
+            params={
+                "cadence": ASKED,
+                "report": kind,
+                "period": period.key,
+                "team_id": None,
+                "locale": locale,
+                "scope": asdict(scope),
+            },
+            next_attempt_at=now + SAFETY_NET,
+        )
+    )
+    return key
+
+
+def asked_delivered(session: Session, key: str, now: datetime) -> None:
+    """The asked report went out from its own thread: the outbox has nothing left to send."""
+    session.execute(
+        update(Notification)
+        .where(col(Notification.key) == key, col(Notification.status) == NotificationStatus.pending)
+        .values(status=NotificationStatus.sent, sent_at=now)
+    )

@@ -28,8 +28,9 @@ from commands.reports.request import (
 )
 from commands.reports.scope import REP, ReportScope, report_scope
 from commands.reports.subscriptions import subscribe, subscriptions, unsubscribe
+from jobs.report_packs import asked_delivered, queue_asked
 from storage.db import Database
-from storage.models import Team
+from storage.models import Team, utcnow
 
 COMMAND = "/report"
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class Job:
     request: MakeReport
     scope: ReportScope
     channel: str | None  # the team's channel it was asked in; None: the asker's DM
+    kept_as: str  # its row in the outbox, which sends it should this process stop first
 
 
 def report_command(ack: Ack, command: dict, actor: Actor, db: Database, client: WebClient) -> None:
@@ -52,6 +54,7 @@ def report_command(ack: Ack, command: dict, actor: Actor, db: Database, client: 
         with db.session() as session:
             if isinstance(request, MakeReport):
                 job = _planned(session, actor, request, command.get("channel_id", ""))
+                session.commit()
                 jobs.append(job)
                 where = "channel" if job.channel else "dm"
                 return views.asked(
@@ -72,7 +75,16 @@ def _planned(session: Session, actor: Actor, request: MakeReport, channel_id: st
             select(Team.slack_channel_id).where(col(Team.id).in_(scope.team_ids))
         ).all()
         channel = channel_id if channel_id in team_channels and len(scope.team_ids) == 1 else None
-    return Job(request, scope, channel)
+    kept_as = queue_asked(
+        session,
+        request.kind,
+        request.period,
+        scope,
+        channel or actor.slack_user_id,
+        actor.locale,
+        utcnow(),
+    )
+    return Job(request, scope, channel, kept_as)
 
 
 def _subscriptions(session: Session, actor: Actor, request: Subscribe | ListSubscriptions) -> dict:
@@ -106,6 +118,8 @@ def deliver(client: WebClient, db: Database, actor: Actor, job: Job) -> None:
         files = report_files(report, locale)
         client.chat_update(channel=channel, ts=ts, **views.report_summary(report, locale))
         upload_files(client, channel, views.files_comment(report, locale), files)
+        with db.session() as session:
+            asked_delivered(session, job.kept_as, utcnow())
     except Exception:
         log.exception("report %s for %s failed", request.kind, actor.slack_user_id)
         client.chat_update(channel=channel, ts=ts, **views.failed(locale))

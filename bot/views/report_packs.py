@@ -8,6 +8,7 @@ from bot.views.blocks import clip, escape, plain_section
 from bot.views.reports import figure_line, kind_name, report_label, report_title
 from commands.people import Reader
 from commands.reports.model import Report
+from commands.reports.request import ASKED
 
 COMMENT_LIMIT = 3000
 
@@ -40,12 +41,10 @@ def pack_comment(report: Report, cadence: str, locale: str) -> str:
     """The kind's title, its figures against the period before and a year before, its notes
     (no orders, a missing rate…) and what the files hold; mrkdwn with every name escaped."""
     label = report_label(locale)
-    title = t(
-        locale,
-        "report.pack.title",
-        cadence=t(locale, f"report.slack.cadence.{cadence}"),
-        title=report_title(report, locale),
-    )
+    title = report_title(report, locale)
+    if cadence != ASKED:
+        cadence_name = t(locale, f"report.slack.cadence.{cadence}")
+        title = t(locale, "report.pack.title", cadence=cadence_name, title=title)
     lines = [f"*{escape(title)}*"]
     lines += [f"• {escape(figure_line(figure, locale))}" for figure in report.figures]
     notes = [label(key, params) for key, params in report.notes]

@@ -40,6 +40,7 @@ KINDS = ("sales", "collections", "orders", "activity", "pipeline")
 
 WEEKLY, MONTHLY, QUARTERLY, YEARLY = "weekly", "monthly", "quarterly", "yearly"
 CADENCES = (WEEKLY, MONTHLY, QUARTERLY, YEARLY)
+ASKED = "asked"  # a report someone asked for with /report, not a pack on schedule
 CADENCE_PERIOD = {WEEKLY: WEEK, MONTHLY: MONTH, QUARTERLY: QUARTER, YEARLY: YEAR}
 CADENCE_WORDS = {
     "weekly": WEEKLY,

@@ -41,6 +41,7 @@ MESSAGES = {
         "report.slack.cadence.monthly": "monthly",
         "report.slack.cadence.quarterly": "quarterly",
         "report.slack.cadence.yearly": "yearly",
+        "report.slack.cadence.asked": "asked-for",
         "report.slack.company": "the company",
         "report.slack.asked.dm": "Preparing the {kind} report for {scope}, {period}: it will "
         "appear in your DM with the files in a moment.",
@@ -59,7 +60,7 @@ MESSAGES = {
         "report.slack.total": "Total: {row}",
         "report.slack.nothing": "Nothing to report in this period.",
         "report.slack.files": "The files of the {title}",
-        "report.slack.failed": "Sorry, the report could not be made. Please try again in a moment.",
+        "report.slack.failed": "Sorry, the report could not be made just now. It will be sent again here within a quarter of an hour; you need not ask again.",
     },
     "zh-CN": {
         "report.chart.empty": "本期没有数据",
@@ -93,6 +94,7 @@ MESSAGES = {
         "report.slack.cadence.monthly": "每月",
         "report.slack.cadence.quarterly": "每季度",
         "report.slack.cadence.yearly": "每年",
+        "report.slack.cadence.asked": "按需",
         "report.slack.company": "全公司",
         "report.slack.asked.dm": "正在准备{scope}{period}的{kind}报表，稍后连同文件发到您的私信。",
         "report.slack.asked.channel": "正在准备{scope}{period}的{kind}报表，稍后连同文件发到本频道。",
@@ -108,6 +110,6 @@ MESSAGES = {
         "report.slack.total": "合计：{row}",
         "report.slack.nothing": "本期没有可报告的内容。",
         "report.slack.files": "{title} 的文件",
-        "report.slack.failed": "抱歉，报表未能生成，请稍后再试。",
+        "report.slack.failed": "抱歉，报表暂时未能生成。一刻钟内会在这里重新发送，无需再次请求。",
     },
 }
