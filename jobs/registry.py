@@ -32,6 +32,8 @@ class Job:
     trigger: Callable[[TeamSettings | None], CronTrigger]
     period: Callable[[datetime, TeamSettings | None], str]
     queue: Callable[[Session, Team | None, datetime, TeamSettings | None], int]
+    # A job for everyone that keeps the organisation's clock (its default zone and language).
+    on_organisation_clock: bool = False
 
 
 def _at_clock(clock: str, settings: TeamSettings, **fields) -> CronTrigger:
@@ -137,6 +139,7 @@ JOBS: dict[str, Job] = {
             trigger=_every("report-packs-company"),
             period=_slot("report-packs-company"),
             queue=report_packs.queue_company,
+            on_organisation_clock=True,
         ),
     )
 }

@@ -99,11 +99,11 @@ def queue_company(
     session: Session,
     teams: list[tuple[Team, TeamSettings]],
     at: datetime,
-    clock: TeamSettings | None = None,
+    clock: TeamSettings,
 ) -> int:
-    """The company's subscriptions, once the organisation's clock reaches the digest time of
-    a day that ends a period (run every hour: the keys keep each pack to once)."""
-    clock = clock or organisation_clock(teams)
+    """The company's subscriptions, once the organisation's clock (SALESDESK_TIMEZONE and
+    SALESDESK_LOCALE, as the job runner keeps them) reaches the digest time of a day that ends
+    a period (run every 15 minutes: the keys keep each pack to once)."""
     local = at.astimezone(ZoneInfo(clock.timezone))
     hour, minute = map(int, clock.digest_time.split(":"))
     if local.time() < time(hour, minute):
@@ -111,16 +111,6 @@ def queue_company(
     due = cadences_due(local.date())
     packs = _subscribed(session, None, due, local.date(), clock.locale) if due else []
     return queue_new(session, [pack.message() for pack in packs])
-
-
-def organisation_clock(teams: list[tuple[Team, TeamSettings]]) -> TeamSettings:
-    """The organisation's default zone: the zone a team without its own is given (the runner
-    builds every team's settings on it); UTC when every team has its own zone or there is
-    none."""
-    for team, settings in teams:
-        if team.timezone is None:
-            return TeamSettings(timezone=settings.timezone, locale=settings.locale)
-    return TeamSettings()
 
 
 def _default_packs(

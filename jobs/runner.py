@@ -46,6 +46,9 @@ class JobRunner:
 
     def _run_for_everyone(self, job: Job, at: datetime) -> RunResult:
         def work(session: Session) -> int:
+            if job.on_organisation_clock:
+                clock = TeamSettings(timezone=self.default_timezone, locale=self.default_locale)
+                return job.queue(session, self.teams(session), at, clock)
             return job.queue(session, self.teams(session), at)
 
         result = run_once(self.db, job.name, job.period(at, None), EVERYONE, work)

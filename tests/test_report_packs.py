@@ -17,6 +17,7 @@ import pytest
 from harness import RunningDesk, eventually
 from helpers import import_files, message_text
 from jobs.report_packs import available_kinds
+from jobs.runner import JobRunner
 from test_target_jobs import as_replicas, pending, rerun
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -134,8 +135,8 @@ def test_the_companys_subscription_waits_for_the_organisations_clock(
 ):
     said = ask(desk, f"subscribe monthly sales <#{BOARD_CHANNEL}|board> company", ADMIN)
     assert "the company" in said
-    # Every team has its own zone, so the organisation's clock is UTC: 08:30 there is 16:30
-    # in Shanghai.
+    # The organisation's clock is the runner's default zone (SALESDESK_TIMEZONE), UTC here:
+    # 08:30 there is 16:30 in Shanghai.
     assert as_replicas(db, "report-packs-company", datetime(2026, 12, 1, 8, 15, tzinfo=UTC)) == 0
     assert as_replicas(db, "report-packs-company", datetime(2026, 12, 1, 8, 30, tzinfo=UTC)) == 1
     assert as_replicas(db, "report-packs-company", datetime(2026, 12, 1, 8, 45, tzinfo=UTC)) == 0
@@ -146,3 +147,15 @@ def test_the_companys_subscription_waits_for_the_organisations_clock(
     [board] = by_kind(files[BOARD_CHANNEL], "sales", XLSX)
     assert "Sales report · the company · 2026-11" in board.comment
     assert "¥1,500.00" in board.comment  # East's orders; Export's none
+
+
+def test_the_companys_subscription_keeps_the_organisations_own_zone_and_language(db, desk, slack):
+    ask(desk, f"subscribe monthly sales <#{BOARD_CHANNEL}|board> company", ADMIN)
+    runner = JobRunner(db, "Asia/Shanghai", "zh-CN")  # SALESDESK_TIMEZONE, SALESDESK_LOCALE
+
+    [early] = runner.run("report-packs-company", datetime(2026, 12, 1, 0, 15, tzinfo=UTC))
+    [due] = runner.run("report-packs-company", datetime(2026, 12, 1, 0, 30, tzinfo=UTC))
+
+    assert (early.queued, due.queued) == (0, 1)  # 08:15 and 08:30 in Shanghai
+    [board] = by_kind(shared(db, slack)[BOARD_CHANNEL], "sales", XLSX)
+    assert "销售报表" in board.comment and "2026-11" in board.comment
