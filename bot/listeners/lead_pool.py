@@ -2,8 +2,6 @@
 and the manager's Reassign on a missed first contact. Answers go to the asker alone; a claim
 someone else won, a stale button or a replay is told politely and changes nothing."""
 
-from collections.abc import Callable
-
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
@@ -57,23 +55,6 @@ def _reassign_value(value: str) -> tuple[int, int, int]:
     return lead_id, from_owner, to_member
 
 
-def claim_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    ack()
-    value = str(action.get("value") or "")
-    reply = answer(actor, lambda: claim_typed(db, actor, value))
-    answer_click(body, reply, client, actor, respond)
-    notify()
-
-
 def more_clicked(
     ack: Ack,
     body: dict,
@@ -89,46 +70,12 @@ def more_clicked(
     answer_click(body, reply, client, actor, respond)
 
 
-def reassign_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    ack()
-    value = str((action.get("selected_option") or {}).get("value") or action.get("value") or "")
-    reply = answer(actor, lambda: reassign_chosen(db, actor, value))
-    answer_click(body, reply, client, actor, respond)
-    notify()
-
-
-def reassign_next_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    ack()
-    value = str(action.get("value") or "")
-    reply = answer(actor, lambda: reassign_next_clicked_value(db, actor, value))
-    answer_click(body, reply, client, actor, respond)
-    notify()
-
-
 def register(app: App) -> None:
     for word in POOL_WORDS:
         leads.VERBS[word.casefold()] = pool_typed
     for word in CLAIM_WORDS:
         leads.VERBS[word.casefold()] = claim_typed
-    app.action(views.CLAIM)(claim_clicked)
+    app.action(views.CLAIM)(leads.clicked_as_typed(claim_typed))
     app.action(views.POOL_MORE)(more_clicked)
-    app.action(views.REASSIGN)(reassign_clicked)
-    app.action(views.REASSIGN_NEXT)(reassign_next_clicked)
+    app.action(views.REASSIGN)(leads.clicked_as_typed(reassign_chosen))
+    app.action(views.REASSIGN_NEXT)(leads.clicked_as_typed(reassign_next_clicked_value))

@@ -5,12 +5,10 @@ click, a stale button, a replay) is told politely and changes nothing."""
 from collections.abc import Callable
 from datetime import datetime
 
-from slack_bolt import Ack, App, Respond
-from slack_sdk import WebClient
+from slack_bolt import App
 from sqlmodel import Session
 
 from bot.listeners import leads
-from bot.listeners.replies import answer, answer_click
 from bot.views import lead_pool as views
 from commands.leads.progress import (
     LeadStep,
@@ -55,23 +53,6 @@ def _step(db: Database, actor: Actor, take: Callable[[Session, datetime | None],
     return views.step_message(step, actor.locale)
 
 
-def contacted_clicked(
-    ack: Ack,
-    body: dict,
-    action: dict,
-    actor: Actor,
-    db: Database,
-    notify: Callable[[], None],
-    client: WebClient,
-    respond: Respond,
-) -> None:
-    ack()
-    value = str(action.get("value") or "")
-    reply = answer(actor, lambda: contacted_typed(db, actor, value))
-    answer_click(body, reply, client, actor, respond)
-    notify()
-
-
 def register(app: App) -> None:
     for words, handler in (
         (CONTACTED_WORDS, contacted_typed),
@@ -81,4 +62,4 @@ def register(app: App) -> None:
     ):
         for word in words:
             leads.VERBS[word.casefold()] = handler
-    app.action(views.CONTACTED)(contacted_clicked)
+    app.action(views.CONTACTED)(leads.clicked_as_typed(contacted_typed))

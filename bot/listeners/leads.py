@@ -6,7 +6,14 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.replies import FormToOpen, ack_command, answer, answer_submission, open_form
+from bot.listeners.replies import (
+    FormToOpen,
+    ack_command,
+    answer,
+    answer_click,
+    answer_submission,
+    open_form,
+)
 from bot.views import leads as views
 from commands.leads import (
     ListMine,
@@ -26,6 +33,7 @@ SHORTCUT = "create_lead"
 FORM_FAILED = "lead.form_failed"
 
 LeadVerb = Callable[[Database, Actor, str], dict | FormToOpen]
+TypedAnswer = Callable[[Database, Actor, str], dict]
 # The first words of `/lead` the other lead modules answer (`pool`, `公海`, `claim` …), each
 # added by that module's register(): folded word → (db, actor, the text after it) → reply.
 VERBS: dict[str, LeadVerb] = {}
@@ -84,6 +92,30 @@ def command_reply(db: Database, actor: Actor, text: str) -> dict | FormToOpen:
     with db.session() as session:
         saved = create_in_slack(session, actor, draft)
     return views.saved_message(saved, actor.locale)
+
+
+def clicked_as_typed(typed: TypedAnswer) -> Callable[..., None]:
+    """The listener of a button (or menu) whose value is what a person would type after a
+    /lead verb: answered to the clicker as the typed verb is, then the outbox woken."""
+
+    def clicked(
+        ack: Ack,
+        body: dict,
+        action: dict,
+        actor: Actor,
+        db: Database,
+        notify: Callable[[], None],
+        client: WebClient,
+        respond: Respond,
+    ) -> None:
+        ack()
+        chosen = (action.get("selected_option") or {}).get("value")
+        value = str(chosen or action.get("value") or "")
+        reply = answer(actor, lambda: typed(db, actor, value))
+        answer_click(body, reply, client, actor, respond)
+        notify()
+
+    return clicked
 
 
 def register(app: App) -> None:
