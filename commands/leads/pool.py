@@ -107,8 +107,12 @@ def pool_page(session: Session, actor: Actor, words: str = "", offset: int = 0) 
 def claim(session: Session, actor: Actor, lead_id: int, now: datetime | None = None) -> Claimed:
     """`/lead claim 12` or its Claim button: the lead is the rep's, its clock started."""
     now = now or utcnow()
+    if actor.role != Role.rep:
+        raise Forbidden("lead_pool.error.reps_claim")
+    # The lead first, then the rep: two claims of one lead queue on the lead and hold nothing
+    # else meanwhile (a rep locked first deadlocked with the other's foreign-key check).
+    lead = session.exec(select(Lead).where(Lead.id == lead_id).with_for_update()).first()
     rep = _rep_locked(session, actor)
-    lead = session.get(Lead, lead_id)
     if lead is None or lead.team_id is None or lead.team_id != actor.team_id:
         raise NotFound("lead_pool.error.not_in_pool", id=lead_id)
     _check_claimable(session, lead)
@@ -141,8 +145,6 @@ def claim(session: Session, actor: Actor, lead_id: int, now: datetime | None = N
 def _rep_locked(session: Session, actor: Actor) -> Member:
     """The claiming rep, locked: one rep's claims are counted one at a time (PostgreSQL;
     SQLite serialises writers anyway)."""
-    if actor.role != Role.rep:
-        raise Forbidden("lead_pool.error.reps_claim")
     return session.exec(select(Member).where(Member.id == actor.member_id).with_for_update()).one()
 
 
